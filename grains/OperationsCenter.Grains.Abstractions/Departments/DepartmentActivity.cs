@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace OperationsCenter.Grains.Departments;
+
+/// <summary>What one department sent since the previous edge flush.</summary>
+/// <param name="Points">Points received.</param>
+/// <param name="SeriesKeys">Keys of the series those points belong to.</param>
+/// <param name="ReceivedAt">When the newest of them arrived.</param>
+[GenerateSerializer, Immutable]
+public sealed record DepartmentActivity(
+    [property: Id(0)] long Points,
+    [property: Id(1)] ImmutableArray<string> SeriesKeys,
+    [property: Id(2)] DateTimeOffset ReceivedAt);

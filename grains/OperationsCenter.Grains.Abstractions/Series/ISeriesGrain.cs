@@ -1,0 +1,11 @@
+namespace OperationsCenter.Grains.Series;
+
+/// <summary>Live state of one series, keyed by its canonical series key.</summary>
+public interface ISeriesGrain : IGrainWithStringKey
+{
+    /// <summary>Merges what the edge collected for this series since its last flush.</summary>
+    Task Apply(SeriesBatch batch);
+
+    /// <summary>Current values and windows; null when the series has never received a point.</summary>
+    Task<SeriesSnapshot?> GetSnapshot();
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using OperationsCenter.Grains.Overview;
+using OperationsCenter.Grains.Wall;
+
+namespace OperationsCenter.Grains.Departments;
+
+/// <summary>
+/// One department's activity. Reports to the overview and the wall on a timer rather than on every edge flush,
+/// so a busy department costs one overview call a second, and a silent one still turns late and silent on time.
+/// </summary>
+public sealed class DepartmentGrain(
+    IOptionsMonitor<FreshnessOptions> freshness,
+    IOptionsMonitor<DepartmentDirectoryOptions> directory,
+    WallPublisher publisher,
+    LiveStateClock clock) : Grain, IDepartmentGrain
+{
+    private readonly HashSet<string> _seriesKeys = new(StringComparer.Ordinal);
+    private DateTimeOffset? _lastSeen;
+    private long _points;
+    private Freshness? _reported;
+    private bool _dirty = true;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The first report goes out on the timer, not here: the overview may be the one activating us.
+        var interval = freshness.CurrentValue.CheckInterval;
+        this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, interval) { KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Wake() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task Report(DepartmentActivity activity)
+    {
+        _points += activity.Points;
+        if (_lastSeen is null || activity.ReceivedAt > _lastSeen)
+        {
+            _lastSeen = activity.ReceivedAt;
+        }
+
+        foreach (var key in activity.SeriesKeys)
+        {
+            _seriesKeys.Add(key);
+        }
+
+        _dirty = true;
+
+        // A change of freshness (a silent department speaking again) goes out at once, not on the next tick.
+        return Status().Freshness != _reported ? Tick() : Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<DepartmentStatus> GetStatus() => Task.FromResult(Status());
+
+    /// <inheritdoc />
+    public Task<ImmutableArray<string>> GetSeriesKeys() => Task.FromResult(_seriesKeys.ToImmutableArray());
+
+    private async Task Tick()
+    {
+        var status = Status();
+        if (!_dirty && status.Freshness == _reported)
+        {
+            return;
+        }
+
+        _dirty = false;
+        _reported = status.Freshness;
+        publisher.Publish(status);
+        await GrainFactory.GetGrain<IOverviewGrain>(0).Update(status);
+    }
+
+    private DepartmentStatus Status()
+    {
+        var id = this.GetPrimaryKeyString();
+        return new DepartmentStatus(
+            id,
+            directory.CurrentValue.NameOf(id),
+            _lastSeen,
+            _points,
+            _seriesKeys.Count,
+            freshness.CurrentValue.Classify(_lastSeen, clock.UtcNow));
+    }
+}

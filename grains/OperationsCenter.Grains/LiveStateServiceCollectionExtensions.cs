@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OperationsCenter.Grains.Departments;
+using OperationsCenter.Grains.Wall;
+
+namespace OperationsCenter.Grains;
+
+/// <summary>Registers what the live-state grains need in a silo.</summary>
+public static class LiveStateServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the silo-local wall publisher and its push loop, and binds freshness, push and department options
+    /// from the <c>OperationsCenter</c> configuration section.
+    /// </summary>
+    public static IServiceCollection AddLiveState(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("OperationsCenter");
+        services.TryAddSingleton(new LiveStateClock(TimeProvider.System));
+        services.Configure<FreshnessOptions>(section.GetSection("Freshness"));
+        services.Configure<WallPushOptions>(section.GetSection("Push"));
+        services.Configure<DepartmentDirectoryOptions>(section);
+        services.AddSingleton<WallPublisher>();
+        services.AddHostedService<WallPushLoop>();
+        return services;
+    }
+}

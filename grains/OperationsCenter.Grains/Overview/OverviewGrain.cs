@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using OperationsCenter.Grains.Departments;
+
+namespace OperationsCenter.Grains.Overview;
+
+/// <summary>
+/// Every department's status. On activation it wakes each configured department, so departments that never
+/// report still run their freshness timers and show as silent.
+/// </summary>
+public sealed class OverviewGrain(IOptionsMonitor<DepartmentDirectoryOptions> directory, LiveStateClock clock)
+    : Grain, IOverviewGrain
+{
+    private readonly SortedDictionary<string, DepartmentStatus> _departments = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Waking is one-way: awaiting departments here would deadlock with their first report to us.
+        foreach (var department in directory.CurrentValue.Departments)
+        {
+            _departments.TryAdd(department.Id, new DepartmentStatus(department.Id, department.Name, null, 0, 0, Freshness.Silent));
+            GrainFactory.GetGrain<IDepartmentGrain>(department.Id).Wake();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Update(DepartmentStatus status)
+    {
+        _departments[status.Id] = status;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<OverviewSnapshot> GetSnapshot() =>
+        Task.FromResult(new OverviewSnapshot([.. _departments.Values], clock.UtcNow));
+}

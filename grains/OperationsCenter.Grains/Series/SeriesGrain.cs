@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using OperationsCenter.Grains.Wall;
+
+namespace OperationsCenter.Grains.Series;
+
+/// <summary>Live state of one series: per numeric field, the latest value and rolling windows.</summary>
+public sealed class SeriesGrain(WallPublisher publisher, LiveStateClock clock) : Grain, ISeriesGrain
+{
+    private readonly Dictionary<string, FieldState> _fields = new(StringComparer.Ordinal);
+    private string? _measurement;
+    private string _department = "";
+    private ImmutableDictionary<string, string> _tags = ImmutableDictionary<string, string>.Empty;
+    private long _points;
+
+    /// <inheritdoc />
+    public Task Apply(SeriesBatch batch)
+    {
+        _measurement ??= batch.Measurement;
+        _department = batch.Department;
+        _tags = batch.Tags;
+        _points += batch.Points;
+
+        var now = NowNanos();
+        var changed = false;
+        foreach (var sample in batch.Samples)
+        {
+            if (!_fields.TryGetValue(sample.Field, out var field))
+            {
+                field = new FieldState(sample.Field);
+                _fields.Add(sample.Field, field);
+            }
+
+            field.Windows.Add(sample, now);
+
+            // An older point never overwrites a newer latest value.
+            if (sample.LastTime >= field.LatestTime)
+            {
+                field.Latest = sample.Last;
+                field.LatestTime = sample.LastTime;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            // Send every field so a client that missed an update still converges on the full latest state.
+            publisher.Publish(new SeriesUpdate(
+                this.GetPrimaryKeyString(), _measurement, _department, _tags,
+                [.. _fields.Values.Select(f => new FieldLatest(f.Name, f.Latest, UnixNanos.ToDateTimeOffset(f.LatestTime)))],
+                LastTime()));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<SeriesSnapshot?> GetSnapshot()
+    {
+        if (_measurement is null)
+        {
+            return Task.FromResult<SeriesSnapshot?>(null);
+        }
+
+        var now = NowNanos();
+        var fields = _fields.Values
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new FieldSnapshot(f.Name, f.Latest, UnixNanos.ToDateTimeOffset(f.LatestTime), f.Windows.Snapshot(now)))
+            .ToImmutableArray();
+        return Task.FromResult<SeriesSnapshot?>(new SeriesSnapshot(
+            this.GetPrimaryKeyString(), _measurement, _department, _tags, fields, LastTime(), _points));
+    }
+
+    private DateTimeOffset LastTime() =>
+        _fields.Count == 0 ? DateTimeOffset.MinValue : UnixNanos.ToDateTimeOffset(_fields.Values.Max(f => f.LatestTime));
+
+    private long NowNanos() => UnixNanos.From(clock.UtcNow);
+
+    private sealed class FieldState(string name)
+    {
+        public string Name { get; } = name;
+        public double Latest { get; set; }
+        public long LatestTime { get; set; } = long.MinValue;
+        public RollingWindows Windows { get; } = new();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using OperationsCenter.Grains.Departments;
+using OperationsCenter.Grains.Series;
+
+namespace OperationsCenter.Grains.Wall;
+
+/// <summary>
+/// Silo-local collector of wall changes. Grains publish here without a grain call; <see cref="WallPushLoop"/>
+/// drains it on a short cadence and sends one batch to every silo's observer. Within one interval only the
+/// newest change per series or department is kept, so the push rate does not grow with the point rate.
+/// </summary>
+public sealed class WallPublisher
+{
+    private readonly Lock _gate = new();
+    private Dictionary<string, SeriesUpdate> _series = new(StringComparer.Ordinal);
+    private Dictionary<string, DepartmentStatus> _departments = new(StringComparer.Ordinal);
+
+    /// <summary>Queues a series change.</summary>
+    public void Publish(SeriesUpdate update)
+    {
+        lock (_gate)
+        {
+            _series[update.Key] = update;
+        }
+    }
+
+    /// <summary>Queues a department change.</summary>
+    public void Publish(DepartmentStatus status)
+    {
+        lock (_gate)
+        {
+            _departments[status.Id] = status;
+        }
+    }
+
+    /// <summary>Takes everything queued since the last call; null when nothing changed.</summary>
+    public WallBatch? TakeBatch()
+    {
+        Dictionary<string, SeriesUpdate> series;
+        Dictionary<string, DepartmentStatus> departments;
+        lock (_gate)
+        {
+            if (_series.Count == 0 && _departments.Count == 0)
+            {
+                return null;
+            }
+
+            series = _series;
+            departments = _departments;
+            _series = new(StringComparer.Ordinal);
+            _departments = new(StringComparer.Ordinal);
+        }
+
+        return new WallBatch([.. series.Values], [.. departments.Values]);
+    }
+}

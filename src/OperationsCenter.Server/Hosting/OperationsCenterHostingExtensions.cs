@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OperationsCenter.Grains;
+using OperationsCenter.Server.Api;
+using OperationsCenter.Server.Hubs;
+using OperationsCenter.Server.Ingest;
+using OperationsCenter.Server.Push;
+using OperationsCenter.Server.Security;
+
+namespace OperationsCenter.Server.Hosting;
+
+/// <summary>Registrations and endpoint mappings of the one host: silo, API, hub and wall.</summary>
+public static class OperationsCenterHostingExtensions
+{
+    /// <summary>Adds the Orleans silo (clustering from the <c>Orleans</c> section), ingest, live state and the hub.</summary>
+    public static WebApplicationBuilder AddOperationsCenter(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration));
+
+        var services = builder.Services;
+        services.AddLiveState(configuration);
+        services.Configure<IngestOptions>(configuration.GetSection("OperationsCenter:Ingest"));
+        services.Configure<DepartmentKeyOptions>(configuration.GetSection("OperationsCenter"));
+        services.AddSingleton<DepartmentKeyResolver>();
+        services.AddSingleton<SeriesBatcher>();
+        services.AddSingleton<LineIngestor>();
+        services.AddHostedService<SeriesFlushLoop>();
+        services.AddSingleton<LiveStateQueries>();
+        services.AddSingleton<WallHubObserver>();
+        services.AddHostedService<WallObserverRegistration>();
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        return builder;
+    }
+
+    /// <summary>Maps the ingest endpoints, the read API, the hub and the wall's static files.</summary>
+    public static WebApplication MapOperationsCenter(this WebApplication app)
+    {
+        app.UseWall();
+        app.MapIngestApi();
+        app.MapLiveStateApi();
+        app.MapHub<WallHub>("/hubs/wall");
+        return app;
+    }
+
+    private static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    }
+}

@@ -1,0 +1,21 @@
+namespace OperationsCenter.Server.Ingest;
+
+/// <summary>Why a body could not be read.</summary>
+/// <param name="StatusCode">HTTP status to answer.</param>
+/// <param name="Code">InfluxDB v2 error code.</param>
+/// <param name="Message">What to fix.</param>
+internal sealed record BodyFailure(int StatusCode, string Code, string Message)
+{
+    public static BodyFailure TooLarge(long limit, bool compressed) => new(
+        StatusCodes.Status413PayloadTooLarge,
+        "request too large",
+        compressed
+            ? $"request body exceeds the limit of {limit} bytes after gzip decompression; split the batch into smaller requests"
+            : $"request body exceeds the limit of {limit} bytes; split the batch into smaller requests");
+
+    public static BodyFailure BadGzip() => new(
+        StatusCodes.Status400BadRequest, "invalid", "request body is not valid gzip although Content-Encoding says gzip");
+
+    public static BodyFailure Unsupported(string encoding) => new(
+        StatusCodes.Status415UnsupportedMediaType, "invalid", $"Content-Encoding '{encoding}' is not supported; send gzip or an uncompressed body");
+}

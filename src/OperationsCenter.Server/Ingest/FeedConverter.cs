@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using OperationsCenter.TimeSeries.LineProtocol;
+
+namespace OperationsCenter.Server.Ingest;
+
+/// <summary>
+/// Converts the native JSON feed into line protocol so it shares every rule of the line protocol path.
+/// Body: <c>{"points": [{"measurement", "tags": {..}, "fields": {..}, "time"}]}</c> or the bare array.
+/// JSON numbers become float fields (JSON cannot tell 5 from 5.0, and a field must keep one type);
+/// <c>time</c> is an ISO 8601 string with an offset, or omitted for the receive time.
+/// </summary>
+internal static class FeedConverter
+{
+    private const string Shape = "expected {\"points\": [{\"measurement\": \"...\", \"tags\": {...}, \"fields\": {...}, \"time\": \"2025-08-01T10:00:00+07:00\"}]}";
+
+    /// <summary>Converts a UTF-8 JSON body.</summary>
+    public static FeedConversion Convert(ReadOnlySpan<byte> json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+        }
+        catch (JsonException ex)
+        {
+            return Fatal($"body is not valid JSON ({ex.Message}); {Shape}");
+        }
+
+        using (document)
+        {
+            var points = document.RootElement;
+            if (points.ValueKind == JsonValueKind.Object && points.TryGetProperty("points", out var inner))
+            {
+                points = inner;
+            }
+
+            if (points.ValueKind != JsonValueKind.Array)
+            {
+                return Fatal($"no points array; {Shape}");
+            }
+
+            var output = new ArrayBufferWriter<byte>(json.Length + 64);
+            var indexOfLine = new List<int>();
+            var problems = new List<LineProblem>();
+            var index = 0;
+            foreach (var element in points.EnumerateArray())
+            {
+                var (point, error) = ToPoint(element);
+                if (point is null)
+                {
+                    problems.Add(new LineProblem(index, error!, false));
+                }
+                else
+                {
+                    LineProtocolWriter.Write(output, point);
+                    indexOfLine.Add(index);
+                }
+
+                index++;
+            }
+
+            return new FeedConversion(output.WrittenSpan.ToArray(), indexOfLine, problems, null);
+        }
+    }
+
+    private static FeedConversion Fatal(string message) => new([], [], [], message);
+
+    private static (LinePoint? Point, string? Error) ToPoint(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "each point must be an object with measurement, tags, fields and time");
+        }
+
+        if (!element.TryGetProperty("measurement", out var measurement) || measurement.ValueKind != JsonValueKind.String || measurement.GetString() is not { Length: > 0 } name)
+        {
+            return (null, "measurement is missing or not a non-empty string");
+        }
+
+        var tags = new List<KeyValuePair<string, string>>();
+        if (element.TryGetProperty("tags", out var tagObject) && tagObject.ValueKind != JsonValueKind.Null)
+        {
+            if (tagObject.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "tags must be an object of string values");
+            }
+
+            foreach (var tag in tagObject.EnumerateObject())
+            {
+                if (tag.Value.ValueKind != JsonValueKind.String)
+                {
+                    return (null, $"tag '{tag.Name}' must be a string");
+                }
+
+                tags.Add(new(tag.Name, tag.Value.GetString()!));
+            }
+        }
+
+        if (!element.TryGetProperty("fields", out var fieldObject) || fieldObject.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "fields is missing or not an object; a point needs at least one field");
+        }
+
+        var fields = new List<KeyValuePair<string, FieldValue>>();
+        foreach (var field in fieldObject.EnumerateObject())
+        {
+            FieldValue? value = field.Value.ValueKind switch
+            {
+                JsonValueKind.Number when field.Value.TryGetDouble(out var d) && double.IsFinite(d) => FieldValue.FromFloat(d),
+                JsonValueKind.True => FieldValue.FromBoolean(true),
+                JsonValueKind.False => FieldValue.FromBoolean(false),
+                JsonValueKind.String => FieldValue.FromString(field.Value.GetString()!),
+                _ => null,
+            };
+            if (value is null)
+            {
+                return (null, $"field '{field.Name}' must be a finite number, a boolean or a string");
+            }
+
+            fields.Add(new(field.Name, value.Value));
+        }
+
+        if (fields.Count == 0)
+        {
+            return (null, "fields is empty; a point needs at least one field");
+        }
+
+        long? timestamp = null;
+        if (element.TryGetProperty("time", out var time) && time.ValueKind != JsonValueKind.Null)
+        {
+            if (time.ValueKind != JsonValueKind.String || !TryParseTime(time.GetString()!, out var parsed))
+            {
+                return (null, $"time '{time}' is not an ISO 8601 time with an offset, e.g. 2025-08-01T10:00:00+07:00 or 2025-08-01T03:00:00Z");
+            }
+
+            timestamp = Grains.UnixNanos.From(parsed);
+        }
+
+        return (new LinePoint(name, tags, fields, timestamp), null);
+    }
+
+    private static bool TryParseTime(string text, out DateTimeOffset time)
+    {
+        // An offset is required: a bare local time would be read differently by every server.
+        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T');
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time) && hasOffset;
+    }
+}

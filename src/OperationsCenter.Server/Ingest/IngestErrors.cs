@@ -1,0 +1,41 @@
+namespace OperationsCenter.Server.Ingest;
+
+/// <summary>Error answers in the shape each dialect's clients expect.</summary>
+internal static class IngestErrors
+{
+    /// <summary>An error with an InfluxDB v2 code and a message saying what to fix.</summary>
+    public static IResult Error(IngestDialect dialect, int status, string code, string message) => dialect switch
+    {
+        IngestDialect.V2 => Results.Json(new V2Error(code, message), statusCode: status),
+        _ => Results.Json(new V1Error(message), statusCode: status),
+    };
+
+    /// <summary>401 that never tells whether the key exists.</summary>
+    public static IResult Unauthorized(IngestDialect dialect) => Error(dialect, StatusCodes.Status401Unauthorized, "unauthorized",
+        "authorization failed: send your department key as 'Authorization: Token <key>', as the Basic-auth password, or as the 'p' query parameter");
+
+    /// <summary>The answer for a body some or all of whose lines were refused.</summary>
+    public static IResult Partial(IngestDialect dialect, IngestResult result, Func<int, string> where)
+    {
+        var lines = result.Problems.Select(p => $"{where(p.Line)}: {p.Message}").ToList();
+        var status = result.WhollyForeign ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+        var summary = result.WhollyForeign
+            ? "every line belongs to another department: " + string.Join("\n", lines)
+            : $"partial write: {result.Accepted} accepted, {result.Problems.Count} rejected: " + string.Join("\n", lines);
+        return dialect switch
+        {
+            IngestDialect.V2 => Results.Json(new V2Error(result.WhollyForeign ? "forbidden" : "invalid", summary), statusCode: status),
+            IngestDialect.V1 => Results.Json(new V1Error(summary), statusCode: status),
+            _ => Results.Json(new FeedError(summary, result.Accepted,
+                [.. result.Problems.Select(p => new FeedProblem(p.Line, p.Message))]), statusCode: status),
+        };
+    }
+
+    private sealed record V1Error(string Error);
+
+    private sealed record V2Error(string Code, string Message);
+
+    private sealed record FeedError(string Error, int Accepted, IReadOnlyList<FeedProblem> Errors);
+
+    private sealed record FeedProblem(int Index, string Message);
+}

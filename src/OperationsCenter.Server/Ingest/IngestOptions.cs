@@ -1,0 +1,14 @@
+namespace OperationsCenter.Server.Ingest;
+
+/// <summary>Ingest settings (<c>OperationsCenter:Ingest</c>).</summary>
+public sealed class IngestOptions
+{
+    /// <summary>How often batched points are handed to the grains.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Largest request body accepted, as sent (compressed or not).</summary>
+    public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Largest body after gzip decompression, against gzip bombs.</summary>
+    public long MaxDecompressedBytes { get; set; } = 100 * 1024 * 1024;
+}

@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.IO.Compression;
+
+namespace OperationsCenter.Server.Ingest;
+
+/// <summary>A request body read into a pooled buffer; dispose to return it.</summary>
+internal sealed class RequestBody : IDisposable
+{
+    private byte[] _buffer;
+
+    private RequestBody(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        Length = length;
+    }
+
+    /// <summary>Bytes read (after decompression).</summary>
+    public int Length { get; }
+
+    /// <summary>The body.</summary>
+    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
+
+    /// <summary>
+    /// Reads the body, inflating gzip, within the configured limits. Returns null and sets
+    /// <paramref name="failure"/> when a limit is passed or the gzip stream is corrupt.
+    /// </summary>
+    public static async Task<(RequestBody? Body, BodyFailure? Failure)> ReadAsync(HttpRequest request, IngestOptions options, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            return (null, BodyFailure.TooLarge(options.MaxBodyBytes, compressed: false));
+        }
+
+        var encoding = request.Headers.ContentEncoding.ToString();
+        var gzip = encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase);
+        if (!gzip && encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, BodyFailure.Unsupported(encoding));
+        }
+
+        var limit = gzip ? options.MaxDecompressedBytes : options.MaxBodyBytes;
+        var raw = new LimitedStream(request.Body, options.MaxBodyBytes);
+        await using var source = gzip ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : (Stream)raw;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 64 * 1024, 4096, gzip ? 1 << 20 : options.MaxBodyBytes));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length >= limit)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        return (null, BodyFailure.TooLarge(limit, gzip));
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await source.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, limit + 1 - length)), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > limit)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return (null, BodyFailure.TooLarge(limit, gzip));
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (null, BodyFailure.BadGzip());
+        }
+        catch (LimitedStream.LimitExceededException)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (null, BodyFailure.TooLarge(options.MaxBodyBytes, compressed: false));
+        }
+
+        return (new RequestBody(buffer, length), null);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, []);
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using OperationsCenter.Grains.Departments;
+using OperationsCenter.Grains.Series;
+
+namespace OperationsCenter.Server.Ingest;
+
+/// <summary>On the edge cadence, hands each pending series to its grain and each department its activity.</summary>
+internal sealed partial class SeriesFlushLoop(
+    SeriesBatcher batcher,
+    IGrainFactory grains,
+    IOptions<IngestOptions> options,
+    ILogger<SeriesFlushLoop> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.FlushInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                // Awaited before the next tick, so a series' batches reach its grain in order.
+                await FlushAsync();
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFlushFailed(ex);
+            }
+        }
+    }
+
+    /// <summary>Sends everything pending now.</summary>
+    public async Task FlushAsync()
+    {
+        var pending = batcher.TakeAll();
+        if (pending.IsEmpty)
+        {
+            return;
+        }
+
+        var calls = new List<Task>(pending.Length + 16);
+        foreach (var series in pending)
+        {
+            calls.Add(grains.GetGrain<ISeriesGrain>(series.Identity.Key).Apply(series.ToBatch()));
+        }
+
+        foreach (var department in pending.GroupBy(p => p.Identity.Department, StringComparer.Ordinal))
+        {
+            var activity = new DepartmentActivity(
+                department.Sum(p => p.Points),
+                [.. department.Select(p => p.Identity.Key)],
+                department.Max(p => p.LastReceived));
+            calls.Add(grains.GetGrain<IDepartmentGrain>(department.Key).Report(activity));
+        }
+
+        await Task.WhenAll(calls);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handing batched points to the grains failed")]
+    private partial void LogFlushFailed(Exception ex);
+}

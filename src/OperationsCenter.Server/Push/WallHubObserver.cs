@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.SignalR;
+using OperationsCenter.Grains.Wall;
+using OperationsCenter.Server.Hubs;
+
+namespace OperationsCenter.Server.Push;
+
+/// <summary>This silo's push endpoint: sends each batch to the browsers connected to this silo.</summary>
+internal sealed class WallHubObserver(IHubContext<WallHub> hub) : IWallObserver
+{
+    /// <inheritdoc />
+    public async Task OnWallBatch(WallBatch batch)
+    {
+        if (!batch.Series.IsEmpty)
+        {
+            await hub.Clients.All.SendAsync(WallMessages.SeriesUpdated, batch.Series);
+        }
+
+        if (!batch.Departments.IsEmpty)
+        {
+            await hub.Clients.All.SendAsync(WallMessages.DepartmentsUpdated, batch.Departments);
+        }
+    }
+}

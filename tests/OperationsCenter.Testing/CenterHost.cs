@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OperationsCenter.Server.Security;
+
+namespace OperationsCenter.Testing;
+
+/// <summary>
+/// The real server on Kestrel, on a free loopback port, with its own Orleans silo and the test departments'
+/// keys. Tests talk to it over HTTP and SignalR like any client.
+/// </summary>
+public sealed class CenterHost : IAsyncDisposable
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private Factory _factory;
+
+    private CenterHost(int port, IReadOnlyDictionary<string, string?> settings)
+    {
+        Port = port;
+        _settings = settings;
+        _factory = new Factory(port, settings);
+    }
+
+    /// <summary>The HTTP port.</summary>
+    public int Port { get; }
+
+    /// <summary>e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>The running app's services.</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Ids of the departments configured with keys.</summary>
+    public static IReadOnlyList<string> Departments { get; } = [.. TestDepartments.All.Select(d => d.Id)];
+
+    /// <summary>Starts a server; <paramref name="settings"/> override configuration keys.</summary>
+    public static async Task<CenterHost> StartAsync(IDictionary<string, string?>? settings = null, CancellationToken ct = default)
+    {
+        var merged = DefaultSettings();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        var host = new CenterHost(FreePort.Next(), merged);
+        await host.StartCurrentAsync(ct);
+        return host;
+    }
+
+    /// <summary>A client for this server, without credentials.</summary>
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A department's plain key.</summary>
+    public string KeyFor(string department) => TestDepartments.KeyFor(department);
+
+    /// <summary>POSTs line protocol to <c>/write</c> with the department's key and asserts 204.</summary>
+    public async Task WriteLinesAsync(string department, string lineProtocol)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/write?db=ioc")
+        {
+            Content = new StringContent(lineProtocol, Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Token", KeyFor(department));
+        using var response = await client.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.NoContent)
+        {
+            throw new InvalidOperationException(
+                $"expected 204 from /write, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Stops the server and starts a fresh one on the same port, as a process restart would.</summary>
+    public async Task RestartAsync()
+    {
+        await _factory.DisposeAsync();
+        _factory = new Factory(Port, _settings);
+        await StartCurrentAsync(CancellationToken.None);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private async Task StartCurrentAsync(CancellationToken ct)
+    {
+        // Orleans ports come free per start, so a restart does not wait for the old silo's sockets.
+        _factory.StartServer();
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/ping", ct);
+                if (response.StatusCode == HttpStatusCode.NoContent)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the server on port {Port} did not answer /ping with 204 within 30 s");
+            }
+
+            await Task.Delay(50, ct);
+        }
+    }
+
+    private static Dictionary<string, string?> DefaultSettings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Orleans"] = "Error",
+            ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+        };
+        for (var i = 0; i < TestDepartments.All.Count; i++)
+        {
+            var (id, name) = TestDepartments.All[i];
+            settings[$"OperationsCenter:Departments:{i}:Id"] = id;
+            settings[$"OperationsCenter:Departments:{i}:Name"] = name;
+            settings[$"OperationsCenter:DepartmentKeys:{i}:Department"] = id;
+            settings[$"OperationsCenter:DepartmentKeys:{i}:Sha256"] = DepartmentKeyResolver.Hash(TestDepartments.KeyFor(id));
+        }
+
+        return settings;
+    }
+
+    private sealed class Factory : WebApplicationFactory<Program>
+    {
+        private readonly IReadOnlyDictionary<string, string?> _settings;
+
+        public Factory(int port, IReadOnlyDictionary<string, string?> settings)
+        {
+            _settings = settings;
+            UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort.Next().ToString());
+            builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort.Next().ToString());
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
