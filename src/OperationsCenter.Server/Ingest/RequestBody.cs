@@ -21,8 +21,8 @@ internal sealed class RequestBody : IDisposable
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
     /// <summary>
-    /// Reads the body, inflating gzip, within the configured limits. Returns null and sets
-    /// <paramref name="failure"/> when a limit is passed or the gzip stream is corrupt.
+    /// Reads the body, inflating gzip, within the configured limits. Returns a failure instead of a body
+    /// when a limit is passed or the gzip stream is corrupt.
     /// </summary>
     public static async Task<(RequestBody? Body, BodyFailure? Failure)> ReadAsync(HttpRequest request, IngestOptions options, CancellationToken cancellationToken)
     {
