@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OperationsCenter.Server.Security;
 
@@ -136,15 +137,19 @@ public sealed class CenterHost : IAsyncDisposable
     private sealed class Factory : WebApplicationFactory<Program>
     {
         private readonly IReadOnlyDictionary<string, string?> _settings;
+        private readonly int _port;
 
         public Factory(int port, IReadOnlyDictionary<string, string?> settings)
         {
             _settings = settings;
+            _port = port;
             UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseSolutionRelativeContentRoot("src/OperationsCenter.Server", "OperationsCenter.sln");
+            builder.UseSetting("Urls", $"http://127.0.0.1:{_port}");
             builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort.Next().ToString());
             builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort.Next().ToString());
             foreach (var (key, value) in _settings)
