@@ -1,0 +1,567 @@
+// Operator wall: live department and series state pushed over SignalR (/hubs/wall).
+// Plain script, no framework: state lives in Maps, the DOM is patched node by node once per animation frame.
+(() => {
+  'use strict';
+
+  // ---------------------------------------------------------------------------------------------
+  // Texts, one flat object per language (keys are stable so they can move to resource files).
+  // "{n}" is replaced by a number.
+  // ---------------------------------------------------------------------------------------------
+  const TEXTS = {
+    vi: {
+      'locale': 'vi-VN',
+      'title': 'Trung tâm Giám sát, điều hành thông minh',
+      'subtitle': 'Tình trạng cập nhật dữ liệu của các đơn vị',
+      'empty': 'Chưa có đơn vị nào.',
+      'connection.connecting': 'Đang kết nối…',
+      'connection.connected': 'Đã kết nối',
+      'connection.reconnecting': 'Đang kết nối lại…',
+      'connection.disconnected': 'Mất kết nối',
+      'freshness.fresh': 'Đang cập nhật',
+      'freshness.late': 'Chậm cập nhật',
+      'freshness.silent': 'Mất tín hiệu',
+      'freshness.unknown': 'Chưa rõ',
+      'fact.lastSeen': 'Lần cuối',
+      'fact.pointsReceived': 'Điểm dữ liệu',
+      'fact.seriesCount': 'Chuỗi',
+      'lastSeen.never': 'Chưa có dữ liệu',
+      'relative.now': 'vừa xong',
+      'relative.seconds': '{n} giây trước',
+      'relative.minutes': '{n} phút trước',
+      'relative.hours': '{n} giờ trước',
+      'relative.days': '{n} ngày trước',
+    },
+    en: {
+      'locale': 'en-GB',
+      'title': 'Intelligent Operations Center',
+      'subtitle': 'Reporting status of the units',
+      'empty': 'No units yet.',
+      'connection.connecting': 'Connecting…',
+      'connection.connected': 'Connected',
+      'connection.reconnecting': 'Reconnecting…',
+      'connection.disconnected': 'Disconnected',
+      'freshness.fresh': 'Fresh',
+      'freshness.late': 'Late',
+      'freshness.silent': 'Silent',
+      'freshness.unknown': 'Unknown',
+      'fact.lastSeen': 'Last seen',
+      'fact.pointsReceived': 'Points',
+      'fact.seriesCount': 'Series',
+      'lastSeen.never': 'No data yet',
+      'relative.now': 'just now',
+      'relative.seconds': '{n} s ago',
+      'relative.minutes': '{n} min ago',
+      'relative.hours': '{n} h ago',
+      'relative.days': '{n} d ago',
+    },
+  };
+
+  const DEFAULT_LANGUAGE = 'vi';
+  const lang = pickLanguage();
+  const texts = TEXTS[lang];
+  const text = (key, n) => {
+    const s = texts[key] ?? TEXTS[DEFAULT_LANGUAGE][key] ?? key;
+    return n === undefined ? s : s.replace('{n}', integerFormat.format(n));
+  };
+
+  const locale = texts.locale;
+  const integerFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const smallNumberFormat = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
+  const clockFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const dateFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' });
+  const nameCollator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+
+  const FRESHNESS = ['fresh', 'late', 'silent'];
+
+  function pickLanguage() {
+    const requested = new URLSearchParams(location.search).get('lang');
+    return requested && Object.hasOwn(TEXTS, requested) ? requested : DEFAULT_LANGUAGE;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // State
+  // ---------------------------------------------------------------------------------------------
+
+  /** id -> { id, name, lastSeenMs, pointsReceived, seriesCount, freshness, known } */
+  let departments = new Map();
+  /** key -> { key, measurement, department, tags, fields: Map(name -> field), lastTime, pointsReceived } */
+  const series = new Map();
+
+  // ISO-8601 instants carry up to 7 (or 9) fractional digits; Date.parse keeps milliseconds only,
+  // so the rest is kept apart to order two values within the same millisecond.
+  const ISO_FRACTION = /\.(\d+)/;
+  function stampOf(iso) {
+    if (typeof iso !== 'string') return { ms: Number.NEGATIVE_INFINITY, sub: 0 };
+    const match = ISO_FRACTION.exec(iso);
+    let sub = 0;
+    let text = iso;
+    if (match) {
+      const digits = match[1];
+      sub = Number((digits.slice(3) + '000000').slice(0, 6)); // nanoseconds within the millisecond
+      text = iso.replace(ISO_FRACTION, '.' + (digits + '000').slice(0, 3));
+    }
+    const ms = Date.parse(text);
+    return { ms: Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms, sub };
+  }
+  const compareStamps = (a, b) => (a.ms - b.ms) || (a.sub - b.sub);
+
+  function normalizeFreshness(value) {
+    if (typeof value === 'number') return FRESHNESS[value] ?? 'unknown';
+    if (typeof value !== 'string') return 'unknown';
+    const lower = value.toLowerCase();
+    return FRESHNESS.includes(lower) ? lower : 'unknown';
+  }
+
+  function toNumber(value) {
+    return typeof value === 'number' ? value : Number(value);
+  }
+
+  function departmentFrom(status) {
+    const lastSeen = status.lastSeen ? Date.parse(status.lastSeen) : Number.NaN;
+    return {
+      id: String(status.id),
+      name: status.name || String(status.id),
+      lastSeenMs: Number.isNaN(lastSeen) ? null : lastSeen,
+      pointsReceived: toNumber(status.pointsReceived ?? 0),
+      seriesCount: toNumber(status.seriesCount ?? 0),
+      freshness: normalizeFreshness(status.freshness),
+      known: true,
+    };
+  }
+
+  /** A card for a department that sent series but whose status has not arrived yet. */
+  function placeholderDepartment(id) {
+    return { id, name: id, lastSeenMs: null, pointsReceived: null, seriesCount: null, freshness: 'unknown', known: false };
+  }
+
+  function fieldFrom(f, previous) {
+    return {
+      name: String(f.name),
+      value: f.value,
+      time: f.time,
+      stamp: stampOf(f.time),
+      windows: f.windows ?? previous?.windows ?? null,
+    };
+  }
+
+  function seriesFrom(entry, previous) {
+    const s = {
+      key: String(entry.key),
+      measurement: String(entry.measurement ?? ''),
+      department: String(entry.department ?? entry.tags?.department ?? ''),
+      tags: entry.tags ?? {},
+      fields: new Map(),
+      lastTime: entry.lastTime ?? null,
+      pointsReceived: entry.pointsReceived ?? previous?.pointsReceived ?? null,
+    };
+    for (const f of entry.fields ?? []) {
+      const old = previous?.fields.get(f.name);
+      const next = fieldFrom(f, old);
+      // Never go back in time: keep what we have when it is newer than what arrived.
+      s.fields.set(next.name, old && compareStamps(old.stamp, next.stamp) > 0 ? old : next);
+    }
+    return s;
+  }
+
+  function ensureDepartment(id) {
+    if (!departments.has(id)) {
+      departments.set(id, placeholderDepartment(id));
+      dirtyDepartments.add(id);
+    }
+  }
+
+  /** A new connection's full picture: replaces everything, so nothing stale survives a reconnect. */
+  function applySnapshot(snapshot) {
+    const incoming = new Map();
+    for (const entry of snapshot?.series ?? []) {
+      incoming.set(String(entry.key), entry);
+    }
+    for (const key of series.keys()) {
+      if (!incoming.has(key)) {
+        series.delete(key);
+        dirtySeries.add(key);
+      }
+    }
+    for (const [key, entry] of incoming) {
+      // Fields the snapshot does not carry are dropped; fields it carries never go back in time.
+      series.set(key, seriesFrom(entry, series.get(key)));
+      dirtySeries.add(key);
+    }
+
+    const previousIds = [...departments.keys()];
+    departments = new Map();
+    for (const status of snapshot?.departments ?? []) {
+      const d = departmentFrom(status);
+      departments.set(d.id, d);
+    }
+    for (const s of series.values()) ensureDepartment(s.department);
+    for (const id of previousIds) dirtyDepartments.add(id);
+    for (const id of departments.keys()) dirtyDepartments.add(id);
+    scheduleRender();
+  }
+
+  function applySeriesUpdates(updates) {
+    for (const update of updates ?? []) {
+      const key = String(update.key);
+      const previous = series.get(key);
+      const next = seriesFrom(update, previous);
+      if (previous) {
+        // An update carries only the fields that changed: keep the others.
+        for (const [name, field] of previous.fields) {
+          if (!next.fields.has(name)) next.fields.set(name, field);
+        }
+        if (previous.lastTime && compareStamps(stampOf(previous.lastTime), stampOf(next.lastTime)) > 0) {
+          next.lastTime = previous.lastTime;
+        }
+      }
+      series.set(key, next);
+      ensureDepartment(next.department);
+      dirtySeries.add(key);
+    }
+    scheduleRender();
+  }
+
+  function applyDepartmentUpdates(statuses) {
+    for (const status of statuses ?? []) {
+      const d = departmentFrom(status);
+      departments.set(d.id, d);
+      dirtyDepartments.add(d.id);
+    }
+    scheduleRender();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering: only what changed, at most once per frame.
+  // ---------------------------------------------------------------------------------------------
+
+  const grid = document.querySelector('[data-testid="departments"]');
+  const emptyNote = document.querySelector('[data-testid="empty"]');
+  const departmentTemplate = document.getElementById('department-template');
+  const seriesTemplate = document.getElementById('series-template');
+  const summaryCounts = new Map(FRESHNESS.map(f => [f, document.querySelector(`[data-summary="${f}"]`)]));
+
+  /** id -> { card, name, badge, lastSeen, points, seriesCount, list, rendered: {...} } */
+  const departmentViews = new Map();
+  /** key -> { row, department, fieldsList, fields: Map(name -> { item, value, raw }) } */
+  const seriesViews = new Map();
+
+  const dirtyDepartments = new Set();
+  const dirtySeries = new Set();
+  let frame = 0;
+
+  function scheduleRender() {
+    if (frame === 0) frame = requestAnimationFrame(render);
+  }
+
+  function render() {
+    frame = 0;
+    for (const id of dirtyDepartments) renderDepartment(id);
+    dirtyDepartments.clear();
+    for (const key of dirtySeries) renderSeries(key);
+    dirtySeries.clear();
+    renderSummary();
+  }
+
+  function setText(el, value) {
+    if (el.textContent !== value) el.textContent = value;
+  }
+
+  function setAttr(el, name, value) {
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+
+  const departmentOrder = (a, b) => nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  /** Places a card so cards stay ordered by department name. */
+  function placeCard(view, d) {
+    let before = null;
+    for (const other of grid.children) {
+      if (other === view.card) continue;
+      const od = departments.get(other.dataset.department);
+      if (od && departmentOrder(d, od) < 0) {
+        before = other;
+        break;
+      }
+    }
+    if (view.card.parentNode !== grid || view.card.nextElementSibling !== before) {
+      grid.insertBefore(view.card, before);
+    }
+  }
+
+  function renderDepartment(id) {
+    const d = departments.get(id);
+    let view = departmentViews.get(id);
+    if (!d) {
+      if (view) {
+        view.card.remove();
+        departmentViews.delete(id);
+      }
+      return;
+    }
+    if (!view) {
+      const card = departmentTemplate.content.firstElementChild.cloneNode(true);
+      card.dataset.department = id;
+      for (const label of card.querySelectorAll('[data-fact-label]')) {
+        label.textContent = text('fact.' + label.dataset.factLabel);
+      }
+      view = {
+        card,
+        name: card.querySelector('.department-name'),
+        badge: card.querySelector('.freshness-badge'),
+        lastSeen: card.querySelector('[data-fact="lastSeen"]'),
+        points: card.querySelector('[data-fact="pointsReceived"]'),
+        seriesCount: card.querySelector('[data-fact="seriesCount"]'),
+        list: card.querySelector('.series-list'),
+        renderedName: null,
+      };
+      departmentViews.set(id, view);
+    }
+    if (view.renderedName !== d.name || !view.card.isConnected) {
+      view.renderedName = d.name;
+      setText(view.name, d.name);
+      view.card.title = d.id;
+      placeCard(view, d);
+    }
+    setAttr(view.card, 'data-freshness', d.freshness);
+    setAttr(view.badge, 'data-freshness', d.freshness);
+    setText(view.badge, text('freshness.' + d.freshness));
+    setText(view.points, d.pointsReceived == null ? '–' : integerFormat.format(d.pointsReceived));
+    setText(view.seriesCount, d.seriesCount == null ? '–' : integerFormat.format(d.seriesCount));
+    renderLastSeen(view, d, Date.now());
+  }
+
+  function renderLastSeen(view, d, now) {
+    setText(view.lastSeen, d.lastSeenMs == null ? text('lastSeen.never') : relativeTime(now - d.lastSeenMs));
+  }
+
+  function relativeTime(ageMs) {
+    const seconds = Math.max(0, Math.floor(ageMs / 1000));
+    if (seconds < 1) return text('relative.now');
+    if (seconds < 60) return text('relative.seconds', seconds);
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60) return text('relative.minutes', minutes);
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) return text('relative.hours', hours);
+    return text('relative.days', Math.floor(hours / 24));
+  }
+
+  function formatValue(value) {
+    const n = toNumber(value);
+    if (!Number.isFinite(n)) return String(value);
+    return n !== 0 && Math.abs(n) < 0.01 ? smallNumberFormat.format(n) : numberFormat.format(n);
+  }
+
+  function tagsText(s) {
+    return Object.keys(s.tags)
+      .filter(k => k !== 'department')
+      .sort()
+      .map(k => `${k}=${s.tags[k]}`)
+      .join(' · ');
+  }
+
+  /** Inserts child into parent before the first sibling whose key sorts after it. */
+  function insertSorted(parent, child, keyOf, key) {
+    let before = null;
+    for (const other of parent.children) {
+      if (other !== child && keyOf(other) > key) {
+        before = other;
+        break;
+      }
+    }
+    parent.insertBefore(child, before);
+  }
+
+  function removeSeriesView(key) {
+    const view = seriesViews.get(key);
+    if (view) {
+      view.row.remove();
+      seriesViews.delete(key);
+    }
+  }
+
+  function renderSeries(key) {
+    const s = series.get(key);
+    let view = seriesViews.get(key);
+    if (!s) {
+      removeSeriesView(key);
+      return;
+    }
+    if (view && view.department !== s.department) {
+      removeSeriesView(key);
+      view = undefined;
+    }
+    let departmentView = departmentViews.get(s.department);
+    if (!departmentView) {
+      renderDepartment(s.department);
+      departmentView = departmentViews.get(s.department);
+      if (!departmentView) return;
+    }
+    if (!view) {
+      const row = seriesTemplate.content.firstElementChild.cloneNode(true);
+      row.dataset.seriesKey = key;
+      row.querySelector('.series-measurement').textContent = s.measurement;
+      row.querySelector('.series-tags').textContent = tagsText(s);
+      view = { row, department: s.department, fieldsList: row.querySelector('.series-fields'), fields: new Map() };
+      seriesViews.set(key, view);
+      insertSorted(departmentView.list, row, el => el.dataset.seriesKey, key);
+    } else if (view.row.parentNode !== departmentView.list) {
+      // The department card was rebuilt (dropped and re-added by a snapshot).
+      insertSorted(departmentView.list, view.row, el => el.dataset.seriesKey, key);
+    }
+
+    for (const [name, field] of s.fields) {
+      let fv = view.fields.get(name);
+      if (!fv) {
+        const item = document.createElement('li');
+        item.className = 'series-field';
+        item.dataset.fieldName = name;
+        const label = document.createElement('span');
+        label.className = 'field-name';
+        label.textContent = name;
+        const value = document.createElement('span');
+        value.className = 'field-value';
+        value.dataset.testid = 'field';
+        value.dataset.field = name;
+        item.append(label, ' = ', value);
+        insertSorted(view.fieldsList, item, el => el.dataset.fieldName, name);
+        fv = { item, value, raw: undefined, flashedAt: 0 };
+        view.fields.set(name, fv);
+      }
+      const raw = String(field.value);
+      if (fv.raw !== raw) {
+        const changed = fv.raw !== undefined;
+        fv.raw = raw;
+        fv.value.dataset.value = raw;
+        fv.value.textContent = formatValue(field.value);
+        if (changed) flash(fv);
+      }
+    }
+    for (const [name, fv] of view.fields) {
+      if (!s.fields.has(name)) {
+        fv.item.remove();
+        view.fields.delete(name);
+      }
+    }
+  }
+
+  const FLASH_MS = 900;
+  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  /** Highlights a value that changed; at most once per highlight, so fast series do not keep the wall repainting. */
+  function flash(fv) {
+    const now = performance.now();
+    if (now - fv.flashedAt < FLASH_MS || reduceMotion.matches || document.hidden || typeof fv.value.animate !== 'function') return;
+    fv.flashedAt = now;
+    fv.value.animate([{ backgroundColor: 'rgba(76, 195, 255, 0.45)' }, { backgroundColor: 'rgba(76, 195, 255, 0)' }], { duration: FLASH_MS, easing: 'ease-out' });
+  }
+
+  function renderSummary() {
+    const counts = { fresh: 0, late: 0, silent: 0 };
+    for (const d of departments.values()) {
+      if (d.freshness in counts) counts[d.freshness]++;
+    }
+    for (const [f, el] of summaryCounts) {
+      if (el) setText(el, integerFormat.format(counts[f]));
+    }
+    emptyNote.hidden = departments.size > 0;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Clock, and relative "last seen" times that age every second.
+  // ---------------------------------------------------------------------------------------------
+
+  const clockTime = document.querySelector('[data-clock="time"]');
+  const clockDate = document.querySelector('[data-clock="date"]');
+
+  function tick() {
+    const now = new Date();
+    setText(clockTime, clockFormat.format(now));
+    clockTime.dateTime = now.toISOString();
+    const date = dateFormat.format(now);
+    setText(clockDate, date.charAt(0).toLocaleUpperCase(locale) + date.slice(1));
+    const ms = now.getTime();
+    for (const [id, view] of departmentViews) {
+      const d = departments.get(id);
+      if (d) renderLastSeen(view, d, ms);
+    }
+    setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Connection: automatic reconnect with capped backoff, and a restart loop if it ever closes.
+  // ---------------------------------------------------------------------------------------------
+
+  const connectionEl = document.querySelector('[data-testid="connection"]');
+  const connectionLabel = connectionEl.querySelector('.connection-label');
+
+  function setConnection(state, labelKey = 'connection.' + state) {
+    connectionEl.dataset.state = state;
+    document.body.dataset.connection = state;
+    setText(connectionLabel, text(labelKey));
+  }
+
+  const retryDelay = attempt => Math.min(1000 * 2 ** attempt, 10000);
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/wall')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => retryDelay(ctx.previousRetryCount) /* never give up */ })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+
+  const guarded = (name, handler) => payload => {
+    try {
+      handler(payload);
+    } catch (err) {
+      console.error(`wall: failed to apply ${name}`, err, payload);
+    }
+  };
+  connection.on('snapshot', guarded('snapshot', snapshot => {
+    startAttempt = 0; // a healthy connection: the next outage starts its backoff from the beginning
+    applySnapshot(snapshot);
+  }));
+  connection.on('seriesUpdated', guarded('seriesUpdated', applySeriesUpdates));
+  connection.on('departmentsUpdated', guarded('departmentsUpdated', applyDepartmentUpdates));
+
+  connection.onreconnecting(() => setConnection('reconnecting'));
+  connection.onreconnected(() => setConnection('connected')); // the server sends a fresh snapshot
+  connection.onclose(() => {
+    setConnection('disconnected');
+    scheduleStart();
+  });
+
+  let startAttempt = 0;
+  let startTimer = 0;
+
+  function scheduleStart() {
+    if (startTimer !== 0) return;
+    startTimer = setTimeout(start, retryDelay(startAttempt));
+    startAttempt++;
+  }
+
+  async function start() {
+    startTimer = 0;
+    if (connection.state !== signalR.HubConnectionState.Disconnected) return;
+    setConnection('reconnecting', startAttempt === 0 ? 'connection.connecting' : 'connection.reconnecting');
+    try {
+      await connection.start();
+      setConnection('connected');
+    } catch (err) {
+      console.warn('wall: connection failed, retrying', err);
+      setConnection('disconnected');
+      scheduleStart();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Start
+  // ---------------------------------------------------------------------------------------------
+
+  document.documentElement.lang = lang;
+  document.title = text('title');
+  for (const el of document.querySelectorAll('[data-text]')) {
+    el.textContent = text(el.dataset.text);
+  }
+  renderSummary();
+  tick();
+  start();
+})();
