@@ -20,38 +20,26 @@ internal static class IngestApi
             return Results.NoContent();
         });
 
-        app.MapPost("/write", (HttpContext context, CancellationToken ct) =>
-        {
-            var query = context.Request.Query;
-            if (string.IsNullOrEmpty(query["db"]))
-            {
-                return Task.FromResult(IngestErrors.Error(IngestDialect.V1, 400, "invalid", "database is required: add ?db=<name> (any name; the center stores every department's points in its own database)"));
-            }
-
-            return PrecisionNames.TryParseV1(query["precision"], out var precision)
-                ? WriteAsync(context, IngestDialect.V1, precision, ct)
-                : Task.FromResult(IngestErrors.Error(IngestDialect.V1, 400, "invalid", $"invalid precision '{query["precision"]}': use n, u, ms, s, m or h"));
-        });
-
-        app.MapPost("/api/v2/write", (HttpContext context, CancellationToken ct) =>
-        {
-            var query = context.Request.Query;
-            if (string.IsNullOrEmpty(query["bucket"]))
-            {
-                return Task.FromResult(IngestErrors.Error(IngestDialect.V2, 400, "invalid", "bucket is required: add ?bucket=<name> (any name; the center stores every department's points in its own bucket)"));
-            }
-
-            return PrecisionNames.TryParseV2(query["precision"], out var precision)
-                ? WriteAsync(context, IngestDialect.V2, precision, ct)
-                : Task.FromResult(IngestErrors.Error(IngestDialect.V2, 400, "invalid", $"invalid precision '{query["precision"]}': use ns, us, ms or s"));
-        });
-
+        app.MapPost("/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V1, ct));
+        app.MapPost("/api/v2/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V2, ct));
         app.MapPost("/api/v1/feeds", FeedAsync);
         return app;
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext context, IngestDialect dialect, Precision precision, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(HttpContext context, WriteShape shape, CancellationToken ct)
     {
+        var dialect = shape.Dialect;
+        var query = context.Request.Query;
+        if (string.IsNullOrEmpty(query[shape.TargetParameter]))
+        {
+            return IngestErrors.Error(dialect, 400, "invalid", $"{shape.TargetName} is required: add ?{shape.TargetParameter}=<name> (any name; the center keeps every department's points in its own store)");
+        }
+
+        if (!shape.TryParsePrecision(query["precision"], out var precision))
+        {
+            return IngestErrors.Error(dialect, 400, "invalid", $"invalid precision '{query["precision"]}': use {shape.Precisions}");
+        }
+
         var services = context.RequestServices;
         if (!services.GetRequiredService<DepartmentKeyResolver>().TryResolve(IngestKey.Find(context.Request), out var department))
         {
