@@ -1,0 +1,54 @@
+namespace OperationsCenter.TimeSeries.LineProtocol;
+
+/// <summary>
+/// The reasons a line is rejected. The wording follows InfluxDB 1.x/2.x (<c>models/points.go</c>) so that clients
+/// and people who know InfluxDB recognise them; where InfluxDB's text is Go-specific or unclear the reason says more.
+/// </summary>
+internal static class LineErrors
+{
+    /// <summary>The largest key InfluxDB accepts (measurement plus tags, and with each field key).</summary>
+    public const int MaxKeyLength = 65535;
+
+    public const string MissingMeasurement = "missing measurement";
+    public const string MissingFields = "missing fields";
+    public const string MissingTagKey = "missing tag key";
+    public const string MissingTagValue = "missing tag value";
+    public const string InvalidTagFormat = "invalid tag format";
+    public const string DuplicateTags = "duplicate tags";
+    public const string MissingFieldKey = "missing field key";
+    public const string MissingFieldValue = "missing field value";
+    public const string InvalidFieldFormat = "invalid field format";
+    public const string UnbalancedQuotes = "unbalanced quotes";
+    public const string InvalidNumber = "invalid number";
+    public const string InvalidBoolean = "invalid boolean";
+    public const string NaN = "invalid number: NaN is not supported";
+    public const string Infinity = "invalid number: infinity is not supported";
+    public const string FloatOutOfRange = "invalid float: value out of range";
+    public const string BadTimestamp = "bad timestamp";
+    public const string TimeOutOfRange = "bad timestamp: time outside range -9223372036854775806 - 9223372036854775806";
+    public const string TrailingGarbage = "point is invalid: unexpected text after the timestamp";
+
+    public static string IntegerOutOfRange(ReadOnlySpan<byte> digits) =>
+        $"unable to parse integer {System.Text.Encoding.UTF8.GetString(digits)}: value out of range";
+
+    public static string UnsignedOutOfRange(ReadOnlySpan<byte> digits) =>
+        $"unable to parse unsigned {System.Text.Encoding.UTF8.GetString(digits)}: value out of range";
+
+    public static string ReservedTagKey(ReadOnlySpan<byte> key) =>
+        $"cannot use reserved tag key \"{System.Text.Encoding.UTF8.GetString(key)}\"";
+
+    public static string ReservedFieldKey(ReadOnlySpan<byte> key) =>
+        $"cannot use reserved field key \"{System.Text.Encoding.UTF8.GetString(key)}\"";
+
+    public static string MaxKeyLengthExceeded(int length) =>
+        $"max key length exceeded: {length} > {MaxKeyLength}";
+
+    /// <summary>True for <c>time</c>, <c>_field</c> and <c>_measurement</c>, which InfluxDB reserves.</summary>
+    public static bool IsReservedKey(ReadOnlySpan<byte> key) => key.Length switch
+    {
+        4 => key.SequenceEqual("time"u8),
+        6 => key.SequenceEqual("_field"u8),
+        12 => key.SequenceEqual("_measurement"u8),
+        _ => false,
+    };
+}
