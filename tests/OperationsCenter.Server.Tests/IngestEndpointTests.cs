@@ -192,6 +192,27 @@ public sealed class IngestEndpointTests(CenterFixture fixture)
     }
 
     [Fact]
+    public async Task A_json_point_line_protocol_cannot_carry_is_refused_alone()
+    {
+        using var client = Host.CreateClient();
+        var body = """
+            [
+              {"measurement": "t_feed_reserved", "tags": {"desk": "a"}, "fields": {"time": 1}},
+              {"measurement": "t_feed_reserved", "tags": {"desk": "b"}, "fields": {"value": 2}}
+            ]
+            """;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/feeds") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Token", Key);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal(0, error.GetProperty("index").GetInt32());
+        Assert.Contains("time", error.GetProperty("message").GetString());
+        await LiveState.AwaitSeriesAsync(Host, "t_feed_reserved", s => LiveState.Field(s, "value") == 2, "desk=b kept");
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_413_naming_the_limit()
     {
         using var client = Host.CreateClient();

@@ -42,26 +42,44 @@ internal static class FeedConverter
             }
 
             var output = new ArrayBufferWriter<byte>(json.Length + 64);
+            var line = new ArrayBufferWriter<byte>(256);
             var indexOfLine = new List<int>();
             var problems = new List<LineProblem>();
             var index = 0;
             foreach (var element in points.EnumerateArray())
             {
                 var (point, error) = ToPoint(element);
-                if (point is null)
+                if (point is not null && TryWrite(point, line, out error))
                 {
-                    problems.Add(new LineProblem(index, error!, false));
+                    output.Write(line.WrittenSpan);
+                    indexOfLine.Add(index);
                 }
                 else
                 {
-                    LineProtocolWriter.Write(output, point);
-                    indexOfLine.Add(index);
+                    problems.Add(new LineProblem(index, error!, false));
                 }
 
                 index++;
             }
 
             return new FeedConversion(output.WrittenSpan.ToArray(), indexOfLine, problems, null);
+        }
+    }
+
+    /// <summary>Writes one point into <paramref name="line"/>; the writer refuses what line protocol cannot carry.</summary>
+    private static bool TryWrite(LinePoint point, ArrayBufferWriter<byte> line, out string? error)
+    {
+        line.ResetWrittenCount();
+        try
+        {
+            LineProtocolWriter.Write(line, point);
+            error = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            error = ex.Message;
+            return false;
         }
     }
 
