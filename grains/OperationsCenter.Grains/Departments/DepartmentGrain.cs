@@ -20,6 +20,10 @@ public sealed class DepartmentGrain(
     private long _points;
     private Freshness? _reported;
     private bool _dirty = true;
+    private DateTimeOffset _reportedAt;
+
+    // One-way reports may be lost (say, the overview's silo died); an unchanged status is resent this often.
+    private static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -59,18 +63,20 @@ public sealed class DepartmentGrain(
     /// <inheritdoc />
     public Task<ImmutableArray<string>> GetSeriesKeys() => Task.FromResult(_seriesKeys.ToImmutableArray());
 
-    private async Task Tick()
+    private Task Tick()
     {
         var status = Status();
-        if (!_dirty && status.Freshness == _reported)
+        var now = clock.UtcNow;
+        if (!_dirty && status.Freshness == _reported && now - _reportedAt < ResendAfter)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         _dirty = false;
         _reported = status.Freshness;
+        _reportedAt = now;
         publisher.Publish(status);
-        await GrainFactory.GetGrain<IOverviewGrain>(0).Update(status);
+        return GrainFactory.GetGrain<IOverviewGrain>(0).Update(status);
     }
 
     private DepartmentStatus Status()

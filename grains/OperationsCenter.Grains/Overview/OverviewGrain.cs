@@ -14,16 +14,21 @@ public sealed class OverviewGrain(IOptionsMonitor<DepartmentDirectoryOptions> di
     private readonly SortedDictionary<string, DepartmentStatus> _departments = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Waking is one-way: awaiting departments here would deadlock with their first report to us.
         foreach (var department in directory.CurrentValue.Departments)
         {
             _departments.TryAdd(department.Id, new DepartmentStatus(department.Id, department.Name, null, 0, 0, Freshness.Silent));
-            GrainFactory.GetGrain<IDepartmentGrain>(department.Id).Wake();
         }
 
-        return Task.CompletedTask;
+        // Send nothing from the synchronous part of activation: a local send there takes the target's activation
+        // lock while ours is held, and a department sending to us at the same moment deadlocks both (seen in a
+        // stack dump). Yielding runs the rest as an ordinary turn of this activation.
+        await Task.Yield();
+        foreach (var department in directory.CurrentValue.Departments)
+        {
+            GrainFactory.GetGrain<IDepartmentGrain>(department.Id).Wake().Ignore();
+        }
     }
 
     /// <inheritdoc />
