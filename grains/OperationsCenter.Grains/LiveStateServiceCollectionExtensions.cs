@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperationsCenter.Grains.Departments;
+using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Wall;
 
 namespace OperationsCenter.Grains;
@@ -20,6 +21,7 @@ public static class LiveStateServiceCollectionExtensions
         services.Configure<FreshnessOptions>(section.GetSection("Freshness"));
         services.Configure<WallPushOptions>(section.GetSection("Push"));
         services.Configure<DepartmentDirectoryOptions>(section);
+        services.TryAddSingleton<ILiveStateHistory, NoLiveStateHistory>();
         services.AddSingleton<WallPublisher>();
         services.AddHostedService<WallPushLoop>();
         return services;

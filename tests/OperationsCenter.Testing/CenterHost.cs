@@ -21,6 +21,7 @@ public sealed class CenterHost : IAsyncDisposable
     private CenterHost(int port, IReadOnlyDictionary<string, string?> settings)
     {
         Port = port;
+        DataDirectory = settings["OperationsCenter:DataDirectory"]!;
         _settings = settings;
         _factory = new Factory(port, settings);
     }
@@ -30,6 +31,9 @@ public sealed class CenterHost : IAsyncDisposable
 
     /// <summary>e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>The server's data folder (spool, dead letters); kept across <see cref="RestartAsync"/>.</summary>
+    public string DataDirectory { get; }
 
     /// <summary>The running app's services.</summary>
     public IServiceProvider Services => _factory.Services;
@@ -83,7 +87,14 @@ public sealed class CenterHost : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
 
     private async Task StartCurrentAsync(CancellationToken ct)
     {
@@ -121,6 +132,11 @@ public sealed class CenterHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
             ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["OperationsCenter:DataDirectory"] = Path.Combine(Path.GetTempPath(), "oc-test-" + Guid.NewGuid().ToString("N")),
+
+            // No InfluxDB unless a test starts one: a port nobody listens on, never a developer's own 8086.
+            ["OperationsCenter:Influx:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Logging:LogLevel:OperationsCenter.Server.Persistence"] = "Error",
         };
         for (var i = 0; i < TestDepartments.All.Count; i++)
         {

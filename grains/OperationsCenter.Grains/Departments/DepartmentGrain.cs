@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Overview;
 using OperationsCenter.Grains.Wall;
 
@@ -9,12 +11,16 @@ namespace OperationsCenter.Grains.Departments;
 /// One department's activity. Reports to the overview and the wall on a timer rather than on every edge flush,
 /// so a busy department costs one overview call a second, and a silent one still turns late and silent on time.
 /// </summary>
-public sealed class DepartmentGrain(
+public sealed partial class DepartmentGrain(
     IOptionsMonitor<FreshnessOptions> freshness,
     IOptionsMonitor<DepartmentDirectoryOptions> directory,
     WallPublisher publisher,
-    LiveStateClock clock) : Grain, IDepartmentGrain
+    LiveStateClock clock,
+    ILiveStateHistory history,
+    ILogger<DepartmentGrain> logger) : Grain, IDepartmentGrain
 {
+    private static readonly TimeSpan RestoreBudget = TimeSpan.FromSeconds(3);
+
     private readonly HashSet<string> _seriesKeys = new(StringComparer.Ordinal);
     private DateTimeOffset? _lastSeen;
     private long _points;
@@ -26,12 +32,13 @@ public sealed class DepartmentGrain(
     private static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await RestoreAsync(cancellationToken);
+
         // The first report goes out on the timer, not here: the overview may be the one activating us.
         var interval = freshness.CurrentValue.CheckInterval;
         this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, interval) { KeepAlive = true });
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -62,6 +69,24 @@ public sealed class DepartmentGrain(
 
     /// <inheritdoc />
     public Task<ImmutableArray<string>> GetSeriesKeys() => Task.FromResult(_seriesKeys.ToImmutableArray());
+
+    /// <summary>Series list and last seen from history, so a restart keeps the wall's departments as they were.</summary>
+    private async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stored = await history.RestoreDepartmentAsync(this.GetPrimaryKeyString(), cancellationToken).WaitAsync(RestoreBudget, cancellationToken);
+            _seriesKeys.UnionWith(stored.SeriesKeys);
+            _lastSeen = stored.LastSeen;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogRestoreFailed(ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Department {Department} starts empty: its stored series could not be read")]
+    private partial void LogRestoreFailed(Exception ex, string department);
 
     private Task Tick()
     {

@@ -1,16 +1,44 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Wall;
 
 namespace OperationsCenter.Grains.Series;
 
 /// <summary>Live state of one series: per numeric field, the latest value and rolling windows.</summary>
-public sealed class SeriesGrain(WallPublisher publisher, LiveStateClock clock) : Grain, ISeriesGrain
+public sealed partial class SeriesGrain(WallPublisher publisher, LiveStateClock clock, ILiveStateHistory history, ILogger<SeriesGrain> logger)
+    : Grain, ISeriesGrain
 {
+    private static readonly TimeSpan RestoreBudget = TimeSpan.FromSeconds(3);
+
     private readonly Dictionary<string, FieldState> _fields = new(StringComparer.Ordinal);
     private string? _measurement;
     private string _department = "";
     private ImmutableDictionary<string, string> _tags = ImmutableDictionary<string, string>.Empty;
     private long _points;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The newest stored values, so a restarted center shows the wall as it was; windows refill from new points.
+        try
+        {
+            if (await history.RestoreSeriesAsync(this.GetPrimaryKeyString(), cancellationToken).WaitAsync(RestoreBudget, cancellationToken) is { } stored)
+            {
+                _measurement = stored.Measurement;
+                _department = stored.Department;
+                _tags = stored.Tags;
+                foreach (var field in stored.Fields)
+                {
+                    _fields[field.Name] = new FieldState(field.Name) { Latest = field.Value, LatestTime = UnixNanos.From(field.Time) };
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogRestoreFailed(ex, this.GetPrimaryKeyString());
+        }
+    }
 
     /// <inheritdoc />
     public Task Apply(SeriesBatch batch)
@@ -74,6 +102,9 @@ public sealed class SeriesGrain(WallPublisher publisher, LiveStateClock clock) :
         _fields.Count == 0 ? DateTimeOffset.MinValue : UnixNanos.ToDateTimeOffset(_fields.Values.Max(f => f.LatestTime));
 
     private long NowNanos() => UnixNanos.From(clock.UtcNow);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Series {Key} starts empty: its stored values could not be read")]
+    private partial void LogRestoreFailed(Exception ex, string key);
 
     private sealed class FieldState(string name)
     {

@@ -4,6 +4,7 @@ using OperationsCenter.Grains;
 using OperationsCenter.Server.Api;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
+using OperationsCenter.Server.Persistence;
 using OperationsCenter.Server.Push;
 using OperationsCenter.Server.Security;
 
@@ -18,12 +19,14 @@ public static class OperationsCenterHostingExtensions
         var configuration = builder.Configuration;
         builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration));
 
+        builder.AddPersistence();
         var services = builder.Services;
         services.AddLiveState(configuration);
         services.Configure<IngestOptions>(configuration.GetSection("OperationsCenter:Ingest"));
         services.Configure<DepartmentKeyOptions>(configuration.GetSection("OperationsCenter"));
         services.AddSingleton<DepartmentKeyResolver>();
         services.AddSingleton<SeriesBatcher>();
+        services.AddSingleton<FieldTypeRegistry>();
         services.AddSingleton<LineIngestor>();
         services.AddHostedService<SeriesFlushLoop>();
         services.AddSingleton<LiveStateQueries>();
@@ -41,6 +44,8 @@ public static class OperationsCenterHostingExtensions
         app.UseWall();
         app.MapIngestApi();
         app.MapLiveStateApi();
+        app.MapHealthApi();
+        app.MapHistoryApi();
         app.MapHub<WallHub>("/hubs/wall");
         return app;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OperationsCenter.Server.Security;
 using OperationsCenter.TimeSeries.LineProtocol;
+using OperationsCenter.TimeSeries.Spool;
 
 namespace OperationsCenter.Server.Ingest;
 
@@ -54,8 +55,15 @@ internal static class IngestApi
 
         using (body)
         {
-            var result = services.GetRequiredService<LineIngestor>().Ingest(body!.Span, precision, department);
-            return result.Problems.Count == 0 ? Results.NoContent() : IngestErrors.Partial(dialect, result, line => $"line {line}");
+            try
+            {
+                var result = await services.GetRequiredService<LineIngestor>().IngestAsync(body!.Memory, precision, department);
+                return result.Problems.Count == 0 ? Results.NoContent() : IngestErrors.Partial(dialect, result, line => $"line {line}");
+            }
+            catch (SpoolFullException full)
+            {
+                return IngestErrors.Unavailable(context, dialect, full);
+            }
         }
     }
 
@@ -81,7 +89,16 @@ internal static class IngestApi
                 return IngestErrors.Error(IngestDialect.Feed, 400, "invalid", fatal);
             }
 
-            var result = services.GetRequiredService<LineIngestor>().Ingest(feed.LineProtocol, Precision.Nanoseconds, department);
+            IngestResult result;
+            try
+            {
+                result = await services.GetRequiredService<LineIngestor>().IngestAsync(feed.LineProtocol, Precision.Nanoseconds, department);
+            }
+            catch (SpoolFullException full)
+            {
+                return IngestErrors.Unavailable(context, IngestDialect.Feed, full);
+            }
+
 
             // Lines of the converted body map back to the points that produced them.
             var problems = feed.Problems.Concat(result.Problems.Select(p => p with { Line = feed.PointIndexOfLine[p.Line - 1] }))

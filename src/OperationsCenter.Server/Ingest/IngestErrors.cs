@@ -10,6 +10,20 @@ internal static class IngestErrors
         _ => Results.Json(new V1Error(message), statusCode: status),
     };
 
+    /// <summary>How long a client should wait before retrying a write the spool could not take.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>503 with <c>Retry-After</c>: the points could not be made durable, nothing of the body was taken.</summary>
+    public static IResult Unavailable(HttpContext context, IngestDialect dialect, TimeSeries.Spool.SpoolFullException full)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reason = full.DiskFull
+            ? "the center's disk is full"
+            : "the center holds too many points not yet stored in InfluxDB";
+        return Error(dialect, StatusCodes.Status503ServiceUnavailable, "unavailable",
+            $"{reason}; nothing of this request was stored, send it again after {RetryAfterSeconds} seconds");
+    }
+
     /// <summary>401 that never tells whether the key exists.</summary>
     public static IResult Unauthorized(IngestDialect dialect) => Error(dialect, StatusCodes.Status401Unauthorized, "unauthorized",
         "authorization failed: send your department key as 'Authorization: Token <key>', as the Basic-auth password, or as the 'p' query parameter");

@@ -20,6 +20,9 @@ internal sealed class RequestBody : IDisposable
     /// <summary>The body.</summary>
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
+    /// <summary>The body, for async callers.</summary>
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
     /// <summary>
     /// Reads the body, inflating gzip, within the configured limits. Returns a failure instead of a body
     /// when a limit is passed or the gzip stream is corrupt.

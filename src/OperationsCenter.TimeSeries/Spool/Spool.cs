@@ -155,6 +155,7 @@ public sealed partial class Spool : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
+        _checkpointFile.Dispose();
         lock (_segmentsGate)
         {
             foreach (var segment in _segments)

@@ -1,46 +1,71 @@
 using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
 
 namespace OperationsCenter.TimeSeries.Spool;
 
 /// <summary>
-/// The drained-up-to offset, replaced atomically: written to a temporary file, fsync'd, renamed over the old one,
-/// and the directory fsync'd, so a crash leaves either the old or the new value, never a torn one.
+/// The drained-up-to offset, in a small file of two slots written in place, alternately, each fsync'd. In place
+/// because a checkpoint must be writable when the disk is full (it is what frees space); two slots so a write torn
+/// by a crash leaves the other, older slot intact. A slot holds a sequence number, the offset and their complements.
 /// </summary>
-internal sealed class SpoolCheckpoint(string directory)
+internal sealed class SpoolCheckpoint : IDisposable
 {
-    private readonly string _path = Path.Combine(directory, "checkpoint");
-    private readonly string _temporary = Path.Combine(directory, "checkpoint.tmp");
+    private const int SlotSize = 32;
+    private readonly SafeFileHandle _handle;
+    private long _sequence;
+
+    /// <summary>Opens or creates the checkpoint file in <paramref name="directory"/>.</summary>
+    public SpoolCheckpoint(string directory)
+    {
+        var path = Path.Combine(directory, "checkpoint");
+        var created = !File.Exists(path);
+        _handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        if (created || RandomAccess.GetLength(_handle) < 2 * SlotSize)
+        {
+            RandomAccess.Write(_handle, new byte[2 * SlotSize], 0);
+            RandomAccess.FlushToDisk(_handle);
+            DirectorySync.Flush(directory);
+        }
+    }
 
     /// <summary>The stored offset, or null when none was ever written.</summary>
     public long? Read()
     {
-        if (!File.Exists(_path))
+        Span<byte> slots = stackalloc byte[2 * SlotSize];
+        RandomAccess.Read(_handle, slots, 0);
+        long? offset = null;
+        for (var slot = 0; slot < 2; slot++)
         {
-            return null;
+            var bytes = slots.Slice(slot * SlotSize, SlotSize);
+            var sequence = BinaryPrimitives.ReadInt64LittleEndian(bytes);
+            var value = BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]);
+            var valid = sequence > 0 &&
+                        BinaryPrimitives.ReadInt64LittleEndian(bytes[16..]) == ~sequence &&
+                        BinaryPrimitives.ReadInt64LittleEndian(bytes[24..]) == ~value;
+            if (valid && sequence > _sequence)
+            {
+                _sequence = sequence;
+                offset = value;
+            }
         }
 
-        var bytes = File.ReadAllBytes(_path);
-        if (bytes.Length != 16 || BinaryPrimitives.ReadInt64LittleEndian(bytes) != ~BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(8)))
-        {
-            throw new InvalidDataException($"the spool checkpoint {_path} is damaged; move it aside to re-ship the whole spool (duplicates are harmless)");
-        }
-
-        return BinaryPrimitives.ReadInt64LittleEndian(bytes);
+        return offset;
     }
 
-    /// <summary>Stores <paramref name="offset"/> durably.</summary>
+    /// <summary>Stores <paramref name="offset"/> durably, over the older slot.</summary>
     public void Write(long offset)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, offset);
-        BinaryPrimitives.WriteInt64LittleEndian(bytes[8..], ~offset);
-        using (var handle = File.OpenHandle(_temporary, FileMode.Create, FileAccess.Write))
-        {
-            RandomAccess.Write(handle, bytes, 0);
-            RandomAccess.FlushToDisk(handle);
-        }
-
-        File.Move(_temporary, _path, overwrite: true);
-        DirectorySync.Flush(directory);
+        var sequence = _sequence + 1;
+        Span<byte> bytes = stackalloc byte[SlotSize];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, sequence);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[8..], offset);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[16..], ~sequence);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[24..], ~offset);
+        RandomAccess.Write(_handle, bytes, (sequence % 2) * SlotSize);
+        RandomAccess.FlushToDisk(_handle);
+        _sequence = sequence;
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _handle.Dispose();
 }

@@ -1,0 +1,4 @@
+namespace OperationsCenter.Server.Api;
+
+/// <summary>An API error: what is wrong and what to do.</summary>
+public sealed record ApiError(string Error);

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using OperationsCenter.Grains.History;
+using OperationsCenter.Grains.Series;
+using OperationsCenter.Server.Ingest;
+using OperationsCenter.TimeSeries.Influx;
+
+namespace OperationsCenter.Server.Persistence;
+
+/// <summary>Restores grains from InfluxDB: a series' newest row, a department's series list and newest point.</summary>
+internal sealed class InfluxLiveStateHistory(InfluxConnection influx) : ILiveStateHistory
+{
+    private const int MaxSeriesPerDepartment = 10_000;
+
+    /// <inheritdoc />
+    public async Task<SeriesUpdate?> RestoreSeriesAsync(string seriesKey, CancellationToken cancellationToken)
+    {
+        var (measurement, tags) = SeriesKeys.Parse(seriesKey);
+        var where = string.Join(" AND ", tags.Select(t => $"{InfluxQl.Identifier(t.Key)} = {InfluxQl.StringLiteral(t.Value)}"));
+        var rows = await influx.Queries.QueryAsync(
+            $"SELECT * FROM {InfluxQl.Identifier(measurement)} WHERE {where} ORDER BY time DESC LIMIT 1", cancellationToken);
+        if (rows is not [var series, ..] || series.Values is not [var row, ..])
+        {
+            return null;
+        }
+
+        var time = DateTimeOffset.UnixEpoch.AddTicks(row[0].GetInt64() / 100);
+        var tagNames = tags.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var fields = ImmutableArray.CreateBuilder<FieldLatest>();
+        for (var i = 1; i < series.Columns.Count; i++)
+        {
+            if (!tagNames.Contains(series.Columns[i]) && Number(row[i]) is { } value)
+            {
+                fields.Add(new FieldLatest(series.Columns[i], value, time));
+            }
+        }
+
+        var tagMap = tags.ToImmutableDictionary(StringComparer.Ordinal);
+        return new SeriesUpdate(seriesKey, measurement, tagMap.GetValueOrDefault("department", ""), tagMap, fields.ToImmutable(), time);
+    }
+
+    /// <inheritdoc />
+    public async Task<DepartmentRestore> RestoreDepartmentAsync(string department, CancellationToken cancellationToken)
+    {
+        var literal = InfluxQl.StringLiteral(department);
+        var keys = await influx.Queries.QueryAsync(
+            $"SHOW SERIES WHERE \"department\" = {literal} LIMIT {MaxSeriesPerDepartment}", cancellationToken);
+        var latest = await influx.Queries.QueryAsync(
+            $"SELECT * FROM /.*/ WHERE \"department\" = {literal} ORDER BY time DESC LIMIT 1", cancellationToken);
+        var lastSeen = latest
+            .Where(s => s.Values.Count > 0)
+            .Select(s => (DateTimeOffset?)DateTimeOffset.UnixEpoch.AddTicks(s.Values[0][0].GetInt64() / 100))
+            .Max();
+        return new DepartmentRestore(
+            [.. keys.SelectMany(s => s.Values).Select(v => v[0].GetString()!)],
+            lastSeen);
+    }
+
+    private static double? Number(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.True => 1,
+        JsonValueKind.False => 0,
+        _ => null,
+    };
+}

@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Options;
+using Polly;
+using OperationsCenter.TimeSeries.Influx;
+using OperationsCenter.TimeSeries.Spool;
+
+namespace OperationsCenter.Server.Persistence;
+
+/// <summary>
+/// Ships the spool to InfluxDB in order: batches bounded by size (and a short linger), a few in flight, and the
+/// durable checkpoint advanced only past batches InfluxDB accepted. While InfluxDB is down the spool simply grows;
+/// lines InfluxDB refuses for good are isolated by halving the batch and go to the dead-letter file.
+/// </summary>
+internal sealed partial class SpoolDrainer(
+    Spool spool,
+    InfluxConnection influx,
+    DeadLetterFile deadLetters,
+    DrainStatus status,
+    IOptions<DrainOptions> options,
+    ILogger<SpoolDrainer> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var next = spool.CheckpointOffset;
+        var inflight = new Queue<(SpoolBatch Batch, Task Shipped)>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            while (inflight.Count < settings.Concurrency && spool.Read(next, settings.MaxBatchBytes) is { } batch)
+            {
+                inflight.Enqueue((batch, ShipAsync(batch.Payload, stoppingToken)));
+                next = batch.Next;
+            }
+
+            if (inflight.Count == 0)
+            {
+                await spool.WaitForDataAsync(next, stoppingToken);
+
+                // A little patience turns a trickle of small requests into one write.
+                await Task.Delay(settings.Linger, stoppingToken);
+                continue;
+            }
+
+            var (shipped, task) = inflight.Dequeue();
+            await task;
+            spool.Checkpoint(shipped.Next, shipped.Points);
+            status.Shipped(shipped.Points, DateTimeOffset.UtcNow);
+        }
+    }
+
+    /// <summary>Writes a chunk until InfluxDB has it or has refused each of its bad lines for good.</summary>
+    private async Task ShipAsync(ReadOnlyMemory<byte> chunk, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                var writer = await influx.WriterAsync(ct);
+                await influx.Pipeline.ExecuteAsync(static async (state, token) =>
+                    await state.writer.WriteAsync(state.chunk, token), (writer, chunk), ct);
+                return;
+            }
+            catch (InfluxWriteException refused) when (refused.Permanent)
+            {
+                await IsolateRefusedAsync(chunk, refused.Message, ct);
+                return;
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                status.Failed(ex.Message, DateTimeOffset.UtcNow);
+                LogShipFailed(ex.Message);
+                await Task.Delay(RetryPause, ct);
+            }
+        }
+    }
+
+    /// <summary>Halves a refused chunk until single lines remain; those go to the dead-letter file.</summary>
+    private async Task IsolateRefusedAsync(ReadOnlyMemory<byte> chunk, string reason, CancellationToken ct)
+    {
+        var middle = MiddleLineBreak(chunk.Span);
+        if (middle < 0)
+        {
+            deadLetters.Add(chunk.Span, reason, 1);
+            LogDeadLetter(reason);
+            return;
+        }
+
+        // Rewriting lines InfluxDB already took is harmless: the same series and time overwrite.
+        await ShipAsync(chunk[..(middle + 1)], ct);
+        await ShipAsync(chunk[(middle + 1)..], ct);
+    }
+
+    /// <summary>The line break nearest the middle that is not the final one; -1 for a single line.</summary>
+    private static int MiddleLineBreak(ReadOnlySpan<byte> chunk)
+    {
+        var body = chunk.Length > 0 && chunk[^1] == (byte)'\n' ? chunk[..^1] : chunk;
+        var half = body.Length / 2;
+        var after = body[half..].IndexOf((byte)'\n');
+        if (after >= 0)
+        {
+            return half + after;
+        }
+
+        return body[..half].LastIndexOf((byte)'\n');
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write to InfluxDB, will retry: {Error}")]
+    private partial void LogShipFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "InfluxDB refused a line for good; it went to the dead-letter file: {Reason}")]
+    private partial void LogDeadLetter(string reason);
+}
