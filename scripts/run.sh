@@ -2,6 +2,7 @@
 # Runs the center with the Lai Châu demo feed; the wall is at http://127.0.0.1:5080/. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 scripts/prerequisites.sh
 
 dotnet build src/OperationsCenter.Server -c Release -v quiet -nologo
@@ -13,7 +14,22 @@ trap stop EXIT
 trap 'exit 130' INT TERM
 
 url="${OPERATIONSCENTER_URL:-http://127.0.0.1:5080}"
-(cd src/OperationsCenter.Server/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Demo exec dotnet OperationsCenter.Server.dll --urls "$url") &
+
+# A local InfluxDB, loopback only, data under data/influxdb, unless one is configured.
+if [ -z "${OperationsCenter__Influx__Url:-}" ]; then
+  mkdir -p data/influxdb
+  INFLUXDB_HTTP_BIND_ADDRESS=127.0.0.1:8086 INFLUXDB_BIND_ADDRESS=127.0.0.1:8088 \
+  INFLUXDB_META_DIR="$PWD/data/influxdb/meta" INFLUXDB_DATA_DIR="$PWD/data/influxdb/data" \
+  INFLUXDB_DATA_WAL_DIR="$PWD/data/influxdb/wal" INFLUXDB_REPORTING_DISABLED=true \
+  INFLUXDB_HTTP_LOG_ENABLED=false INFLUXDB_LOGGING_LEVEL=warn \
+    influxd -config /dev/null > data/influxdb.log 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 60); do curl -fs -o /dev/null http://127.0.0.1:8086/ping && break; sleep 0.5; done
+  curl -fs -o /dev/null http://127.0.0.1:8086/ping || { echo "InfluxDB did not start; see data/influxdb.log" >&2; exit 1; }
+  export OperationsCenter__Influx__Url=http://127.0.0.1:8086
+fi
+(cd src/OperationsCenter.Server/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Demo \
+  OperationsCenter__DataDirectory="$root/data" exec dotnet OperationsCenter.Server.dll --urls "$url") &
 pids+=($!)
 
 for _ in $(seq 1 120); do
@@ -26,7 +42,7 @@ dotnet src/OperationsCenter.Simulator/bin/Release/net10.0/OperationsCenter.Simul
 pids+=($!)
 
 echo
-echo "  Operations Center wall: $url/"
+echo "  Operations Center wall: $url/   (health: $url/health)"
 echo "  Demo feed: 50 Lai Châu units (keys demo-key-<unit id>). Ctrl-C stops the center and the feed."
 echo
 wait

@@ -65,17 +65,7 @@ public sealed class CenterHost : IAsyncDisposable
     public async Task WriteLinesAsync(string department, string lineProtocol)
     {
         using var client = CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/write?db=ioc")
-        {
-            Content = new StringContent(lineProtocol, Encoding.UTF8, "text/plain"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Token", KeyFor(department));
-        using var response = await client.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.NoContent)
-        {
-            throw new InvalidOperationException(
-                $"expected 204 from /write, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
+        await IngestClient.WriteLinesAsync(client, department, lineProtocol);
     }
 
     /// <summary>Stops the server and starts a fresh one on the same port, as a process restart would.</summary>
@@ -125,7 +115,8 @@ public sealed class CenterHost : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string?> DefaultSettings()
+    /// <summary>The settings every test server gets: departments with hashed keys, a temp data folder, quiet logs.</summary>
+    public static Dictionary<string, string?> DefaultSettings()
     {
         var settings = new Dictionary<string, string?>
         {
