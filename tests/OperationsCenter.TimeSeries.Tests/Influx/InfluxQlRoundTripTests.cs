@@ -46,7 +46,8 @@ public sealed class InfluxQlRoundTripTests(InfluxFixture fixture)
     [Fact]
     public async Task A_quoted_database_name_works_in_statements()
     {
-        var database = "db \"quoted\" \\ 'name'";
+        // InfluxDB 1.x refuses database names holding / or \ ("invalid name"), so this one has only quotes.
+        var database = "db \"quoted\", 'name'";
         var query = fixture.Query(database);
 
         await query.QueryAsync("CREATE DATABASE " + InfluxQl.Identifier(database), CancellationToken.None);

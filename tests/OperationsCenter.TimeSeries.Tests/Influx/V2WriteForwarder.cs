@@ -7,7 +7,8 @@ namespace OperationsCenter.TimeSeries.Tests.Influx;
 /// <summary>
 /// Stands in for InfluxDB 2.x's <c>/api/v2/write</c>, which 1.6.7 lacks: forwards the body to the real influxd's
 /// <c>/write?db=&lt;bucket&gt;&amp;precision=&lt;precision&gt;</c> and answers as 2.x would (204, or the error as
-/// <c>{"code","message"}</c> with influxd's status).
+/// <c>{"code","message"}</c> with influxd's status). Unsigned fields are forwarded as integers, since 1.6.7 refuses
+/// them where 2.x would store them.
 /// </summary>
 public sealed class V2WriteForwarder(HttpClient http, Uri influx)
 {
@@ -30,7 +31,7 @@ public sealed class V2WriteForwarder(HttpClient http, Uri influx)
         }
 
         var target = new Uri(influx, $"write?db={Uri.EscapeDataString(request.Query["bucket"] ?? "")}&precision={request.Query["precision"]}");
-        using var forwarded = await http.PostAsync(target, new ByteArrayContent(request.Body));
+        using var forwarded = await http.PostAsync(target, new ReadOnlyMemoryContent(UnsignedFields.AsSignedIntegers(request.Body)));
         if (forwarded.IsSuccessStatusCode)
         {
             await LoopbackServer.ReplyEmptyAsync(response, 204);

@@ -63,6 +63,21 @@ public sealed class V2WriterTests(InfluxFixture fixture)
     }
 
     [Fact]
+    public async Task An_empty_org_is_sent_as_is_for_3x_which_ignores_it()
+    {
+        var database = await NewDatabaseAsync();
+        await using var server = LoopbackServer.Start(new V2WriteForwarder(fixture.Http, fixture.Influx.Url).HandleAsync);
+        var options = Options(server, database);
+        options.Org = "";
+        using var writer = new InfluxV2Writer(options, InfluxMajorVersion.V3);
+
+        await writer.WriteAsync("o v=1 1\n"u8.ToArray(), CancellationToken.None);
+
+        Assert.Equal("", Assert.Single(server.Requests).Query["org"]);
+        Assert.Equal(1, await fixture.Influx.CountAsync(database, "o"));
+    }
+
+    [Fact]
     public async Task A_field_type_conflict_is_permanent_with_InfluxDBs_message()
     {
         var database = await NewDatabaseAsync();

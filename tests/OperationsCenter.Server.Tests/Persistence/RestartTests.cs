@@ -1,0 +1,30 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using OperationsCenter.Testing;
+using OperationsCenter.Testing.Influx;
+
+namespace OperationsCenter.Server.Tests.Persistence;
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task After_a_restart_the_wall_shows_the_last_values_from_influxdb_before_any_new_point()
+    {
+        await using var influx = await InfluxProcess.StartAsync();
+        await using var host = await CenterHost.StartAsync(InfluxCenter.Settings(influx));
+        await host.WriteLinesAsync("so-noi-vu", "restore,desk=main received=41i,overdue=3i\nrestore,desk=main received=42i,overdue=2i");
+        // Both lines carry the same receive time, so InfluxDB keeps one point: the last line's values.
+        await InfluxCenter.AwaitCountAsync(influx, "restore", 1, field: "received");
+
+        await host.RestartAsync();
+
+        var series = await LiveState.AwaitSeriesAsync(host, "restore",
+            s => LiveState.Field(s, "received") == 42 && LiveState.Field(s, "overdue") == 2, "received=42, overdue=2 restored");
+        Assert.Equal("restore,department=so-noi-vu,desk=main", series[0].GetProperty("key").GetString());
+
+        using var client = host.CreateClient();
+        var overview = await client.GetFromJsonAsync<JsonElement>("/api/v1/overview");
+        var department = overview.GetProperty("departments").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "so-noi-vu");
+        Assert.NotEqual(JsonValueKind.Null, department.GetProperty("lastSeen").ValueKind);
+    }
+}
