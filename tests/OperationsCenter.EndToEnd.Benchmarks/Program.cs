@@ -1,7 +1,24 @@
 using OperationsCenter.EndToEnd.Benchmarks;
 
-// Ingest → SignalR latency: points/s sent over HTTP in batches, latency measured at a real hub client.
-// Usage: dotnet run -c Release --project tests/OperationsCenter.EndToEnd.Benchmarks -- [--rate 10000] [--seconds 20] [--series 1000] [--batches-per-second 20]
-var options = LatencyOptions.Parse(args);
-var result = await LatencyBenchmark.RunAsync(options);
-Console.WriteLine(result);
+// Two end-to-end benchmarks (see README):
+//   --latency     ingest → SignalR latency at a fixed rate: [--rate 10000] [--seconds 20] [--series 1000] [--batches-per-second 20]
+//   --throughput  ingest → InfluxDB sustained rate against InfluxDB's direct rate: [--points 1000000] [--lines 5000] [--series 10000] [--clients 4]
+//   --spool       spool append throughput and fsync latency
+int Value(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1]) : fallback;
+}
+
+if (args.Contains("--throughput"))
+{
+    Console.WriteLine(await ThroughputBenchmark.RunAsync(Value("--points", 1_000_000), Value("--lines", 5_000), Value("--series", 10_000), Value("--clients", 4)));
+}
+else if (args.Contains("--spool"))
+{
+    Console.WriteLine(await SpoolBenchmark.RunAsync(Value("--seconds", 5)));
+}
+else
+{
+    Console.WriteLine(await LatencyBenchmark.RunAsync(LatencyOptions.Parse(args)));
+}

@@ -6,6 +6,12 @@ public sealed class IngestOptions
     /// <summary>How often batched points are handed to the grains.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Most series handed to grains per second. Past it, series take turns (longest-waiting first), so ingest keeps
+    /// its rate and live state lags a little instead of the silo drowning in calls.
+    /// </summary>
+    public int MaxGrainCallsPerSecond { get; set; } = 15_000;
+
     /// <summary>Largest request body accepted, as sent (compressed or not).</summary>
     public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 

@@ -13,6 +13,9 @@ internal sealed class PendingSeries(SeriesIdentity identity)
 
     public SeriesIdentity Identity { get; } = identity;
 
+    /// <summary>When this batch was started: the flusher serves the longest-waiting first.</summary>
+    public long PendingSince { get; } = Environment.TickCount64;
+
     public long Points { get; private set; }
 
     public DateTimeOffset LastReceived { get; private set; }

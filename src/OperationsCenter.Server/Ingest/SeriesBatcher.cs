@@ -13,7 +13,7 @@ namespace OperationsCenter.Server.Ingest;
 internal sealed class SeriesBatcher
 {
     private readonly ConcurrentDictionary<string, SeriesIdentity> _identities = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, PendingSeries> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PendingSeries> _pending = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Merges durable canonical line protocol (one department's accepted lines) into the pending batches.
@@ -84,13 +84,27 @@ internal sealed class SeriesBatcher
             key, Point.Measurement, Department, Point.Tags.ToImmutableDictionary(StringComparer.Ordinal));
     }
 
-    /// <summary>Takes everything merged so far; the flusher's side.</summary>
-    internal ImmutableArray<PendingSeries> TakeAll()
+    /// <summary>
+    /// Takes at most <paramref name="max"/> pending series, those waiting longest first; the rest keep merging
+    /// points until a later flush. This bounds grain calls when very many series are active at once.
+    /// </summary>
+    internal ImmutableArray<PendingSeries> Take(int max)
     {
-        var taken = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<string, PendingSeries>(StringComparer.Ordinal));
-        var result = ImmutableArray.CreateBuilder<PendingSeries>(taken.Count);
-        foreach (var pending in taken.Values)
+        IEnumerable<PendingSeries> candidates = _pending.Values;
+        if (_pending.Count > max)
         {
+            candidates = candidates.OrderBy(p => p.PendingSince).Take(max);
+        }
+
+        var result = ImmutableArray.CreateBuilder<PendingSeries>(Math.Min(max, _pending.Count));
+        foreach (var pending in candidates)
+        {
+            if (!_pending.TryRemove(new KeyValuePair<string, PendingSeries>(pending.Identity.Key, pending)))
+            {
+                continue;
+            }
+
+            // A writer that looked the series up before the removal sees it sealed and starts a new pending batch.
             lock (pending)
             {
                 pending.Sealed = true;
@@ -102,4 +116,3 @@ internal sealed class SeriesBatcher
         return result.ToImmutable();
     }
 }
-

@@ -32,7 +32,9 @@ internal sealed partial class SeriesFlushLoop(
     /// <summary>Sends everything pending now.</summary>
     public async Task FlushAsync()
     {
-        var pending = batcher.TakeAll();
+        var settings = options.Value;
+        var budget = (int)Math.Max(1, settings.MaxGrainCallsPerSecond * settings.FlushInterval.TotalSeconds);
+        var pending = batcher.Take(budget);
         if (pending.IsEmpty)
         {
             return;

@@ -4,7 +4,7 @@ namespace OperationsCenter.Server.Persistence;
 public sealed class DrainOptions
 {
     /// <summary>Largest batch sent in one write request.</summary>
-    public int MaxBatchBytes { get; set; } = 4 << 20;
+    public int MaxBatchBytes { get; set; } = 1 << 20;
 
     /// <summary>How long a small batch waits for more points before it is sent.</summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(50);

@@ -12,9 +12,16 @@ public static class InfluxConnector
     /// <param name="ct">Cancels the attempt.</param>
     /// <returns>An <see cref="InfluxV1Writer"/> or an <see cref="InfluxV2Writer"/> (which the caller should dispose).</returns>
     /// <exception cref="InfluxWriteException">InfluxDB is unreachable or refused to prepare the database (transient).</exception>
+    /// <exception cref="ArgumentException">The server is 2.x and no <see cref="InfluxOptions.Org"/> is configured.</exception>
     public static async Task<IInfluxWriter> ConnectAsync(HttpClient http, InfluxOptions options, CancellationToken ct)
     {
         var server = await PingAsync(http, options, ct).ConfigureAwait(false);
+        if (server.Version != InfluxMajorVersion.V1)
+        {
+            // A configuration mistake: say so before touching buckets rather than fail every write.
+            InfluxV2Client.OrgFor(options, server.Version);
+        }
+
         if (options.CreateDatabase)
         {
             await EnsureDatabaseAsync(http, options, server.Version, ct).ConfigureAwait(false);

@@ -43,9 +43,11 @@ public sealed class InfluxOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// 1.x bodies larger than this many bytes are sent gzip-compressed; <see cref="int.MaxValue"/> never compresses.
+    /// 1.x bodies larger than this many bytes are sent gzip-compressed; <see cref="int.MaxValue"/> (the default)
+    /// never compresses. Compression costs CPU on both sides, which on one machine or a LAN is the scarce part;
+    /// turn it on for an InfluxDB across a slow link.
     /// </summary>
-    public int GzipThresholdBytes { get; set; } = 64 * 1024;
+    public int GzipThresholdBytes { get; set; } = int.MaxValue;
 
     /// <summary>
     /// InfluxDB 1.x OSS is built without unsigned integer support and refuses every line holding a <c>123u</c>

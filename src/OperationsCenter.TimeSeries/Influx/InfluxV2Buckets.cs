@@ -6,7 +6,7 @@ internal static class InfluxV2Buckets
     public static async Task EnsureAsync(InfluxOptions options, CancellationToken ct)
     {
         var bucket = options.EffectiveBucket;
-        using var client = InfluxV2Client.Create(options);
+        using var client = InfluxV2Client.Create(options, InfluxV2Client.OrgFor(options, InfluxMajorVersion.V2));
         try
         {
             var buckets = client.GetBucketsApi();

@@ -6,11 +6,28 @@ namespace OperationsCenter.TimeSeries.Influx;
 /// <summary>Builds InfluxDB.Client instances from our options and translates its exceptions into ours.</summary>
 internal static class InfluxV2Client
 {
-    public static InfluxDBClient Create(InfluxOptions options)
+    /// <summary>What 3.x gets as the organization when none is configured: it ignores the value, InfluxDB.Client refuses an empty one.</summary>
+    public const string IgnoredOrg = "-";
+
+    /// <summary>The organization to send; 2.x needs one, 3.x ignores it.</summary>
+    /// <exception cref="ArgumentException">2.x and <see cref="InfluxOptions.Org"/> is empty.</exception>
+    public static string OrgFor(InfluxOptions options, InfluxMajorVersion version)
+    {
+        if (!string.IsNullOrEmpty(options.Org))
+        {
+            return options.Org;
+        }
+
+        return version == InfluxMajorVersion.V2
+            ? throw new ArgumentException("InfluxDB 2.x needs an organization: set OperationsCenter:Influx:Org.", nameof(options))
+            : IgnoredOrg;
+    }
+
+    public static InfluxDBClient Create(InfluxOptions options, string org)
     {
         var client = new InfluxDBClientOptions(options.Url.ToString())
         {
-            Org = options.Org,
+            Org = org,
             Bucket = options.EffectiveBucket,
             Timeout = options.RequestTimeout,
         };

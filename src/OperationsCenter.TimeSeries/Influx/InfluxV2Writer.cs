@@ -19,11 +19,13 @@ public sealed class InfluxV2Writer : IInfluxWriter, IDisposable
     private readonly InfluxDBClient _client;
     private readonly WriteApiAsync _writes;
     private readonly InfluxOptions _options;
+    private readonly string _org;
 
     /// <summary>Creates a writer with its own InfluxDB.Client.</summary>
     /// <param name="options">Where to write: <see cref="InfluxOptions.Url"/>, <see cref="InfluxOptions.Org"/>,
     /// <see cref="InfluxOptions.EffectiveBucket"/>, <see cref="InfluxOptions.Token"/>.</param>
     /// <param name="version">What the server is: <see cref="InfluxMajorVersion.V2"/> or <see cref="InfluxMajorVersion.V3"/>.</param>
+    /// <exception cref="ArgumentException">2.x without an organization (3.x ignores it; <c>-</c> is sent when none is set).</exception>
     public InfluxV2Writer(InfluxOptions options, InfluxMajorVersion version = InfluxMajorVersion.V2)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -34,7 +36,8 @@ public sealed class InfluxV2Writer : IInfluxWriter, IDisposable
 
         _options = options;
         Version = version;
-        _client = InfluxV2Client.Create(options);
+        _org = InfluxV2Client.OrgFor(options, version);
+        _client = InfluxV2Client.Create(options, _org);
         _writes = _client.GetWriteApiAsync();
     }
 
@@ -58,7 +61,7 @@ public sealed class InfluxV2Writer : IInfluxWriter, IDisposable
         string[] records = [Encoding.UTF8.GetString(span)];
         try
         {
-            await _writes.WriteRecordsAsync(records, WritePrecision.Ns, _options.EffectiveBucket, _options.Org, cancellationToken).ConfigureAwait(false);
+            await _writes.WriteRecordsAsync(records, WritePrecision.Ns, _options.EffectiveBucket, _org, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

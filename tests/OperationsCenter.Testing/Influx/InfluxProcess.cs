@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using OperationsCenter.TimeSeries.Influx;
@@ -11,6 +12,27 @@ namespace OperationsCenter.Testing.Influx;
 public sealed class InfluxProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(30);
+
+    // influxd is not tied to the test host: kill whatever a test forgot to dispose when the host exits normally.
+    private static readonly ConcurrentDictionary<Process, byte> Running = new();
+
+    static InfluxProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var process in Running.Keys)
+            {
+                try
+                {
+                    process.Kill();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }
+        };
+    }
 
     private readonly string _root;
     private readonly int _bindPort;
@@ -88,6 +110,7 @@ public sealed class InfluxProcess : IAsyncDisposable
             }
 
             await process.WaitForExitAsync();
+            Running.TryRemove(process, out _);
         }
     }
 
@@ -185,6 +208,7 @@ public sealed class InfluxProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => _stderr.Add(e.Data);
         process.OutputDataReceived += (_, e) => _stderr.Add(e.Data);
         process.Start();
+        Running[process] = 0;
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         _process = process;

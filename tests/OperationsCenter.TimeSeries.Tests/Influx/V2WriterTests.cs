@@ -63,7 +63,7 @@ public sealed class V2WriterTests(InfluxFixture fixture)
     }
 
     [Fact]
-    public async Task An_empty_org_is_sent_as_is_for_3x_which_ignores_it()
+    public async Task An_empty_org_becomes_a_placeholder_for_3x_which_ignores_it()
     {
         var database = await NewDatabaseAsync();
         await using var server = LoopbackServer.Start(new V2WriteForwarder(fixture.Http, fixture.Influx.Url).HandleAsync);
@@ -73,8 +73,16 @@ public sealed class V2WriterTests(InfluxFixture fixture)
 
         await writer.WriteAsync("o v=1 1\n"u8.ToArray(), CancellationToken.None);
 
-        Assert.Equal("", Assert.Single(server.Requests).Query["org"]);
+        Assert.Equal("-", Assert.Single(server.Requests).Query["org"]);
         Assert.Equal(1, await fixture.Influx.CountAsync(database, "o"));
+    }
+
+    [Fact]
+    public void An_empty_org_is_refused_up_front_for_2x()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new InfluxV2Writer(new InfluxOptions { Org = "" }, InfluxMajorVersion.V2));
+
+        Assert.Contains("OperationsCenter:Influx:Org", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using OperationsCenter.Testing;
+using OperationsCenter.Testing.Influx;
+
+namespace OperationsCenter.EndToEnd.Benchmarks;
+
+/// <summary>
+/// Sustained points/s from HTTP ingest to stored in InfluxDB, against InfluxDB's own direct <c>/write</c> rate on the
+/// same bodies in the same run. The center runs as its own process so its CPU time is its own.
+/// </summary>
+internal static class ThroughputBenchmark
+{
+    public static async Task<string> RunAsync(int points, int linesPerBody, int series, int concurrency)
+    {
+        var bodies = Bodies(points, linesPerBody, series);
+        await using var influx = await InfluxProcess.StartAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+
+        // InfluxDB alone: the same bodies straight to /write, department tag included as the center would add it.
+        await influx.CreateDatabaseAsync("direct");
+        var direct = await TimeAsync(bodies, concurrency, (body, _) =>
+            PostAsync(http, new Uri(influx.Url, "/write?db=direct&precision=ns"), body.WithDepartment, null));
+        var directRate = points / direct.TotalSeconds;
+
+        await using var center = await CenterProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["OperationsCenter:Influx:Url"] = influx.Url.ToString(),
+            ["OperationsCenter:Influx:Database"] = "center",
+            ["OperationsCenter:Spool:MaxBytes"] = (4L << 30).ToString(CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Error",
+        });
+        using var client = center.CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(5);
+        var departments = CenterHost.Departments;
+        var cpuBefore = center.CpuTime;
+        var clock = Stopwatch.StartNew();
+        var accepted = await TimeAsync(bodies, concurrency, (body, i) =>
+            PostAsync(client, new Uri(center.BaseAddress, "/write?db=ioc&precision=ns"), body.Plain, TestDepartments.KeyFor(departments[i % departments.Count])));
+        while (true)
+        {
+            var health = await client.GetFromJsonAsync<JsonElement>("/health");
+            if (health.GetProperty("influx").GetProperty("pointsShipped").GetInt64() >= points &&
+                health.GetProperty("spool").GetProperty("backlogPoints").GetInt64() == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        var endToEnd = clock.Elapsed;
+        var cpu = center.CpuTime - cpuBefore;
+        var stored = await influx.CountAsync("center", "bench", "f0");
+        var rate = points / endToEnd.TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            Ingest → InfluxDB throughput ({points:N0} points, {series:N0} series, {linesPerBody} lines per request, {concurrency} clients)
+              InfluxDB direct /write:   {directRate,10:N0} points/s ({direct.TotalSeconds:F1} s)
+              center, all 204s:         {points / accepted.TotalSeconds,10:N0} points/s ({accepted.TotalSeconds:F1} s)
+              center, stored in InfluxDB:{rate,10:N0} points/s ({endToEnd.TotalSeconds:F1} s)  ratio to direct: {rate / directRate:F2}
+              points in InfluxDB:       {stored:N0} of {points:N0}
+              center CPU:               {cpu.TotalSeconds:F1} s, {cpu.TotalSeconds / (points / 1e6):F2} CPU s per million points
+            """);
+    }
+
+    private static async Task<TimeSpan> TimeAsync(IReadOnlyList<Body> bodies, int concurrency, Func<Body, int, Task> send)
+    {
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
+            {
+                await send(bodies[i], i);
+            }
+        }));
+        return clock.Elapsed;
+    }
+
+    private static async Task PostAsync(HttpClient http, Uri url, byte[] body, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Token", token);
+        }
+
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Typical IOC lines: 2 tags, 5 fields (floats and integers), distinct timestamps.</summary>
+    private static List<Body> Bodies(int points, int linesPerBody, int series)
+    {
+        var departments = CenterHost.Departments;
+        var bodies = new List<Body>();
+        var start = 1_764_000_000_000_000_000L;
+        for (var first = 0; first < points; first += linesPerBody)
+        {
+            var department = departments[bodies.Count % departments.Count];
+            var plain = new StringBuilder(linesPerBody * 110);
+            var tagged = new StringBuilder(linesPerBody * 130);
+            for (var i = first; i < Math.Min(points, first + linesPerBody); i++)
+            {
+                var fields = string.Create(CultureInfo.InvariantCulture,
+                    $"desk=d{i % series} f0={i % 1000}.5,f1={i % 97}i,f2={i % 13}.25,f3={i % 7}i,f4=99.{i % 10} {start + i}\n");
+                plain.Append("bench,").Append(fields);
+                tagged.Append("bench,department=").Append(department).Append(',').Append(fields);
+            }
+
+            bodies.Add(new Body(Encoding.UTF8.GetBytes(plain.ToString()), Encoding.UTF8.GetBytes(tagged.ToString())));
+        }
+
+        return bodies;
+    }
+
+    private sealed record Body(byte[] Plain, byte[] WithDepartment);
+}
