@@ -10,7 +10,14 @@ namespace OperationsCenter.Server.Ingest;
 /// </summary>
 internal sealed class FieldTypeRegistry
 {
-    private readonly ConcurrentDictionary<string, FieldKind> _kinds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FieldKind> _kinds;
+    private readonly ConcurrentDictionary<string, FieldKind>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public FieldTypeRegistry()
+    {
+        _kinds = new(StringComparer.Ordinal);
+        _lookup = _kinds.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>
     /// Records the field's type if new; returns the conflicting known type when the field already has another.
@@ -22,8 +29,7 @@ internal sealed class FieldTypeRegistry
         var written = Encoding.UTF8.GetChars(measurement, key);
         key[written++] = '\0';
         written += Encoding.UTF8.GetChars(field, key[written..]);
-        var lookup = _kinds.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(key[..written], out var known))
+        if (_lookup.TryGetValue(key[..written], out var known))
         {
             return known == kind ? null : known;
         }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using OperationsCenter.Grains;
+using OperationsCenter.TimeSeries;
 using OperationsCenter.TimeSeries.LineProtocol;
 using OperationsCenter.TimeSeries.Spool;
 
@@ -8,8 +9,8 @@ namespace OperationsCenter.Server.Ingest;
 
 /// <summary>
 /// Takes a line protocol body for one department: validates each line, enforces the <c>department</c> tag and known
-/// field types, writes the accepted lines canonically to the spool, and once they are durable hands them to live
-/// state. Invalid lines are reported and skipped; the others are kept (InfluxDB's partial write).
+/// field types, writes the accepted lines to the spool (series key canonical, field set as sent, timestamp in
+/// nanoseconds), and once they are durable hands them to live state. Invalid lines are reported and skipped; the others are kept (InfluxDB's partial write).
 /// </summary>
 internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fieldTypes, Spool spool, LiveStateClock clock)
 {
@@ -21,7 +22,7 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
     /// </summary>
     public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, Precision precision, string department)
     {
-        var prepared = Prepare(body.Span, precision, department);
+        using var prepared = Prepare(body.Span, precision, department);
         if (prepared.Points > 0)
         {
             await spool.AppendAsync(prepared.Canonical.WrittenMemory, prepared.Points);
@@ -36,7 +37,7 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
         var receivedAt = clock.UtcNow;
         var receivedNanos = UnixNanos.From(receivedAt);
         var departmentBytes = Encoding.UTF8.GetBytes(department);
-        var canonical = new ArrayBufferWriter<byte>(body.Length + (body.Length / 4) + 64);
+        var canonical = new PooledBufferWriter(body.Length + (body.Length / 4) + 64);
         List<LineProblem>? problems = null;
         var accepted = 0;
         var reader = new LineProtocolReader(body, precision, new LineProtocolScratch());
@@ -50,7 +51,7 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
 
             SeriesKeys.Write(canonical, ref reader, departmentBytes);
             canonical.Write(" "u8);
-            LineProtocolWriter.WriteFieldSet(canonical, ref reader);
+            canonical.Write(reader.RawFieldSet);
             LineProtocolWriter.WriteTimestamp(canonical, reader.Timestamp ?? receivedNanos);
             accepted++;
         }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using OperationsCenter.TimeSeries;
 
 namespace OperationsCenter.Server.Ingest;
 
@@ -7,4 +7,8 @@ namespace OperationsCenter.Server.Ingest;
 /// <param name="Points">Accepted points.</param>
 /// <param name="Problems">Refused lines.</param>
 /// <param name="ReceivedAt">When the request arrived (the timestamp of points sent without one).</param>
-internal sealed record PreparedBody(ArrayBufferWriter<byte> Canonical, int Points, IReadOnlyList<LineProblem> Problems, DateTimeOffset ReceivedAt);
+internal sealed record PreparedBody(PooledBufferWriter Canonical, int Points, IReadOnlyList<LineProblem> Problems, DateTimeOffset ReceivedAt) : IDisposable
+{
+    /// <summary>Returns the canonical buffer to the pool.</summary>
+    public void Dispose() => Canonical.Dispose();
+}

@@ -12,15 +12,21 @@ namespace OperationsCenter.Server.Ingest;
 /// </summary>
 internal sealed class SeriesBatcher
 {
-    private readonly ConcurrentDictionary<string, SeriesIdentity> _identities = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SeriesIdentity> _identities;
+    private readonly ConcurrentDictionary<string, SeriesIdentity>.AlternateLookup<ReadOnlySpan<char>> _identityLookup;
     private readonly ConcurrentDictionary<string, PendingSeries> _pending = new(StringComparer.Ordinal);
+
+    public SeriesBatcher()
+    {
+        _identities = new(StringComparer.Ordinal);
+        _identityLookup = _identities.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>
     /// Merges durable canonical line protocol (one department's accepted lines) into the pending batches.
     /// </summary>
     public void MergeCanonical(ReadOnlySpan<byte> canonical, string department, DateTimeOffset receivedAt)
     {
-        var lookup = _identities.GetAlternateLookup<ReadOnlySpan<char>>();
         var keyChars = ArrayPool<char>.Shared.Rent(256);
         try
         {
@@ -35,7 +41,7 @@ internal sealed class SeriesBatcher
                 }
 
                 var key = keyChars.AsSpan(0, Encoding.UTF8.GetChars(keyBytes, keyChars));
-                if (!lookup.TryGetValue(key, out var identity))
+                if (!_identityLookup.TryGetValue(key, out var identity))
                 {
                     identity = _identities.GetOrAdd(key.ToString(), static (k, state) => state.Build(k), new IdentityBuilder(reader.ToPoint(), department));
                 }

@@ -4,11 +4,11 @@ namespace OperationsCenter.Server.Persistence;
 public sealed class DrainOptions
 {
     /// <summary>Largest batch sent in one write request.</summary>
-    public int MaxBatchBytes { get; set; } = 1 << 20;
+    public int MaxBatchBytes { get; set; } = 512 << 10;
 
     /// <summary>How long a small batch waits for more points before it is sent.</summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Write requests in flight at once; the checkpoint still advances strictly in order.</summary>
-    public int Concurrency { get; set; } = 2;
+    public int Concurrency { get; set; } = 4;
 }

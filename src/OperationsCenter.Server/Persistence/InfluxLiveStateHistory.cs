@@ -8,14 +8,24 @@ using OperationsCenter.TimeSeries.Influx;
 
 namespace OperationsCenter.Server.Persistence;
 
-/// <summary>Restores grains from InfluxDB: a series' newest row, a department's series list and newest point.</summary>
+/// <summary>
+/// Restores grains from InfluxDB: a series' newest row, a department's series list and newest point. The series
+/// stored before this process started are listed once, so the many series born afterwards cost no query at all.
+/// </summary>
 internal sealed class InfluxLiveStateHistory(InfluxConnection influx) : ILiveStateHistory
 {
     private const int MaxSeriesPerDepartment = 10_000;
+    private const int MaxKnownSeries = 1_000_000;
+    private readonly Lazy<Task<HashSet<string>?>> _storedAtStart = new(() => ListStoredSeriesAsync(influx));
 
     /// <inheritdoc />
     public async Task<SeriesUpdate?> RestoreSeriesAsync(string seriesKey, CancellationToken cancellationToken)
     {
+        if (await _storedAtStart.Value.WaitAsync(cancellationToken) is { } stored && !stored.Contains(seriesKey))
+        {
+            return null;
+        }
+
         var (measurement, tags) = SeriesKeys.Parse(seriesKey);
         var where = string.Join(" AND ", tags.Select(t => $"{InfluxQl.Identifier(t.Key)} = {InfluxQl.StringLiteral(t.Value)}"));
         var rows = await influx.Queries.QueryAsync(
@@ -55,6 +65,22 @@ internal sealed class InfluxLiveStateHistory(InfluxConnection influx) : ILiveSta
         return new DepartmentRestore(
             [.. keys.SelectMany(s => s.Values).Select(v => v[0].GetString()!)],
             lastSeen);
+    }
+
+    /// <summary>Every stored series key, or null (query each series instead) when InfluxDB cannot say now.</summary>
+    private static async Task<HashSet<string>?> ListStoredSeriesAsync(InfluxConnection influx)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var series = await influx.Queries.QueryAsync($"SHOW SERIES LIMIT {MaxKnownSeries}", timeout.Token);
+            var keys = series.SelectMany(s => s.Values).Select(v => v[0].GetString()!).ToHashSet(StringComparer.Ordinal);
+            return keys.Count < MaxKnownSeries ? keys : null;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     private static double? Number(JsonElement value) => value.ValueKind switch

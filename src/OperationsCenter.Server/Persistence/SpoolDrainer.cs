@@ -44,9 +44,12 @@ internal sealed partial class SpoolDrainer(
             }
 
             var (shipped, task) = inflight.Dequeue();
-            await task;
-            spool.Checkpoint(shipped.Next, shipped.Points);
-            status.Shipped(shipped.Points, DateTimeOffset.UtcNow);
+            using (shipped)
+            {
+                await task;
+                spool.Checkpoint(shipped.Next, shipped.Points);
+                status.Shipped(shipped.Points, DateTimeOffset.UtcNow);
+            }
         }
     }
 

@@ -11,6 +11,8 @@ internal ref partial struct LineParser
             return Fail(LineErrors.MissingFields);
         }
 
+        FieldSetStart = p;
+
         var count = 0;
         while (true)
         {
@@ -76,6 +78,7 @@ internal ref partial struct LineParser
             if (next >= _end || _buf[next] == (byte)' ')
             {
                 _pos = next;
+                FieldSetEnd = next;
                 return true;
             }
 

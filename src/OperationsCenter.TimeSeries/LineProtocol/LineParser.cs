@@ -53,6 +53,12 @@ internal ref partial struct LineParser
     /// <summary>True when the line had a timestamp.</summary>
     public bool HasTimestamp { get; private set; }
 
+    /// <summary>Where the field set starts in the body (valid lines only).</summary>
+    public int FieldSetStart { get; private set; }
+
+    /// <summary>Where the field set ends in the body, exclusive (valid lines only).</summary>
+    public int FieldSetEnd { get; private set; }
+
     /// <summary>The timestamp in nanoseconds since the epoch (when <see cref="HasTimestamp"/>).</summary>
     public long Timestamp { get; private set; }
 

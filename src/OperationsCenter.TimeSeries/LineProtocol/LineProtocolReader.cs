@@ -68,6 +68,12 @@ public ref partial struct LineProtocolReader
     public readonly long? Timestamp => _parser.HasTimestamp ? _parser.Timestamp : null;
 
     /// <summary>
+    /// The field set exactly as sent (escapes and number spellings kept): valid line protocol that InfluxDB reads as
+    /// the same fields, so the ingest path can pass it on without formatting each value again.
+    /// </summary>
+    public readonly ReadOnlySpan<byte> RawFieldSet => _buffer[_parser.FieldSetStart.._parser.FieldSetEnd];
+
+    /// <summary>
     /// Advances to the next line that is not blank and not a <c>#</c> comment.
     /// </summary>
     /// <returns>False at the end of the body.</returns>

@@ -84,12 +84,12 @@ public sealed partial class Spool : IAsyncDisposable
 
     /// <summary>
     /// Reads whole records from <paramref name="from"/> until about <paramref name="maxBytes"/> of payload
-    /// (at least one record); null when nothing durable lies past <paramref name="from"/>.
+    /// (at least one record); null when nothing durable lies past <paramref name="from"/>. Dispose the batch once shipped.
     /// </summary>
     public SpoolBatch? Read(long from, int maxBytes)
     {
         var committed = CommittedOffset;
-        var output = new ArrayBufferWriter<byte>(Math.Min(maxBytes, (int)Math.Min(committed - from + 1, int.MaxValue)) + 64);
+        var output = new PooledBufferWriter((int)Math.Min(Math.Min(maxBytes, committed - from) + 64, int.MaxValue));
         Span<byte> header = stackalloc byte[SpoolRecord.HeaderSize];
         var offset = from;
         long points = 0;
@@ -117,7 +117,13 @@ public sealed partial class Spool : IAsyncDisposable
             offset += SpoolRecord.HeaderSize + length;
         }
 
-        return offset == from ? null : new SpoolBatch(from, offset, output.WrittenMemory, points, DateTimeOffset.FromUnixTimeMilliseconds(oldestMs));
+        if (offset == from)
+        {
+            output.Dispose();
+            return null;
+        }
+
+        return new SpoolBatch(from, offset, output, points, DateTimeOffset.FromUnixTimeMilliseconds(oldestMs));
     }
 
     /// <summary>

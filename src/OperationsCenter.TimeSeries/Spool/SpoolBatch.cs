@@ -1,9 +1,37 @@
 namespace OperationsCenter.TimeSeries.Spool;
 
-/// <summary>Consecutive records read from the spool: their payloads joined, ready to ship as they are.</summary>
-/// <param name="From">Offset of the first record.</param>
-/// <param name="Next">Offset after the last record: the checkpoint once the batch is shipped.</param>
-/// <param name="Payload">The records' line protocol, concatenated.</param>
-/// <param name="Points">Points in them.</param>
-/// <param name="OldestAppendedAt">Append time of the first record.</param>
-public sealed record SpoolBatch(long From, long Next, ReadOnlyMemory<byte> Payload, long Points, DateTimeOffset OldestAppendedAt);
+/// <summary>
+/// Consecutive records read from the spool: their payloads joined, ready to ship as they are. The payload lives in
+/// a pooled buffer: dispose the batch once it is shipped.
+/// </summary>
+public sealed class SpoolBatch : IDisposable
+{
+    private readonly PooledBufferWriter _buffer;
+
+    internal SpoolBatch(long from, long next, PooledBufferWriter buffer, long points, DateTimeOffset oldestAppendedAt)
+    {
+        From = from;
+        Next = next;
+        _buffer = buffer;
+        Points = points;
+        OldestAppendedAt = oldestAppendedAt;
+    }
+
+    /// <summary>Offset of the first record.</summary>
+    public long From { get; }
+
+    /// <summary>Offset after the last record: the checkpoint once the batch is shipped.</summary>
+    public long Next { get; }
+
+    /// <summary>The records' line protocol, concatenated.</summary>
+    public ReadOnlyMemory<byte> Payload => _buffer.WrittenMemory;
+
+    /// <summary>Points in them.</summary>
+    public long Points { get; }
+
+    /// <summary>Append time of the first record.</summary>
+    public DateTimeOffset OldestAppendedAt { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => _buffer.Dispose();
+}
