@@ -81,12 +81,12 @@ public sealed partial class DepartmentGrain(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogRestoreFailed(ex, this.GetPrimaryKeyString());
+            LogRestoreFailed(this.GetPrimaryKeyString(), ex.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Department {Department} starts empty: its stored series could not be read")]
-    private partial void LogRestoreFailed(Exception ex, string department);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Department {Department} starts empty: its stored series could not be read ({Reason})")]
+    private partial void LogRestoreFailed(string department, string reason);
 
     private Task Tick()
     {

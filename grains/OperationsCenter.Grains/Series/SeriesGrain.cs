@@ -36,7 +36,7 @@ public sealed partial class SeriesGrain(WallPublisher publisher, LiveStateClock 
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogRestoreFailed(ex, this.GetPrimaryKeyString());
+            LogRestoreFailed(this.GetPrimaryKeyString(), ex.Message);
         }
     }
 
@@ -103,8 +103,8 @@ public sealed partial class SeriesGrain(WallPublisher publisher, LiveStateClock 
 
     private long NowNanos() => UnixNanos.From(clock.UtcNow);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Series {Key} starts empty: its stored values could not be read")]
-    private partial void LogRestoreFailed(Exception ex, string key);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Series {Key} starts empty: its stored values could not be read ({Reason})")]
+    private partial void LogRestoreFailed(string key, string reason);
 
     private sealed class FieldState(string name)
     {
