@@ -4,6 +4,8 @@ using OperationsCenter.EndToEnd.Benchmarks;
 //   --latency     ingest → SignalR latency at a fixed rate: [--rate 10000] [--seconds 20] [--series 1000] [--batches-per-second 20]
 //   --throughput  ingest → InfluxDB sustained rate against InfluxDB's direct rate: [--points 1000000] [--lines 5000] [--series 10000] [--clients 4]
 //   --spool       spool append throughput and fsync latency
+// Throughput knobs (environment): BENCH_DRAIN_ONLY=1 holds InfluxDB down during ingest and times the drain alone;
+// BENCH_GRAIN_BUDGET, BENCH_DRAIN_CONCURRENCY, BENCH_DRAIN_BYTES override the center's settings of those names.
 int Value(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
