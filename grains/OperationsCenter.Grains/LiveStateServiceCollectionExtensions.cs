@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.Departments;
 using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Wall;
@@ -22,6 +23,7 @@ public static class LiveStateServiceCollectionExtensions
         services.Configure<WallPushOptions>(section.GetSection("Push"));
         services.Configure<DepartmentDirectoryOptions>(section);
         services.TryAddSingleton<ILiveStateHistory, NoLiveStateHistory>();
+        services.TryAddSingleton<IAlertHistory, NoAlertHistory>();
         services.AddSingleton<WallPublisher>();
         services.AddHostedService<WallPushLoop>();
         return services;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.Departments;
 using OperationsCenter.Grains.Series;
 
@@ -8,4 +9,5 @@ namespace OperationsCenter.Grains.Wall;
 [GenerateSerializer, Immutable]
 public sealed record WallBatch(
     [property: Id(0)] ImmutableArray<SeriesUpdate> Series,
-    [property: Id(1)] ImmutableArray<DepartmentStatus> Departments);
+    [property: Id(1)] ImmutableArray<DepartmentStatus> Departments,
+    [property: Id(2)] ImmutableArray<AlertView> Alerts);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.Departments;
 using OperationsCenter.Grains.Series;
 
@@ -14,6 +15,7 @@ public sealed class WallPublisher
     private readonly Lock _gate = new();
     private Dictionary<string, SeriesUpdate> _series = new(StringComparer.Ordinal);
     private Dictionary<string, DepartmentStatus> _departments = new(StringComparer.Ordinal);
+    private Dictionary<string, AlertView> _alerts = new(StringComparer.Ordinal);
 
     /// <summary>Queues a series change.</summary>
     public void Publish(SeriesUpdate update)
@@ -33,24 +35,36 @@ public sealed class WallPublisher
         }
     }
 
+    /// <summary>Queues an alert change.</summary>
+    public void Publish(AlertView alert)
+    {
+        lock (_gate)
+        {
+            _alerts[alert.Fingerprint] = alert;
+        }
+    }
+
     /// <summary>Takes everything queued since the last call; null when nothing changed.</summary>
     public WallBatch? TakeBatch()
     {
         Dictionary<string, SeriesUpdate> series;
         Dictionary<string, DepartmentStatus> departments;
+        Dictionary<string, AlertView> alerts;
         lock (_gate)
         {
-            if (_series.Count == 0 && _departments.Count == 0)
+            if (_series.Count == 0 && _departments.Count == 0 && _alerts.Count == 0)
             {
                 return null;
             }
 
             series = _series;
             departments = _departments;
+            alerts = _alerts;
             _series = new(StringComparer.Ordinal);
             _departments = new(StringComparer.Ordinal);
+            _alerts = new(StringComparer.Ordinal);
         }
 
-        return new WallBatch([.. series.Values], [.. departments.Values]);
+        return new WallBatch([.. series.Values], [.. departments.Values], [.. alerts.Values]);
     }
 }

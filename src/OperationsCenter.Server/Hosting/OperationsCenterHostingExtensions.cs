@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OperationsCenter.Grains;
+using OperationsCenter.Grains.Alerts;
+using OperationsCenter.Server.Alerts;
 using OperationsCenter.Server.Api;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
@@ -17,7 +19,7 @@ public static class OperationsCenterHostingExtensions
     public static WebApplicationBuilder AddOperationsCenter(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration));
+        builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddMemoryGrainStorage(AlertStorage.Name));
 
         builder.AddPersistence();
         var services = builder.Services;
@@ -30,6 +32,8 @@ public static class OperationsCenterHostingExtensions
         services.AddSingleton<LineIngestor>();
         services.AddHostedService<SeriesFlushLoop>();
         services.AddSingleton<LiveStateQueries>();
+        services.AddSingleton<AlertQueries>();
+        services.AddSingleton<IAlertHistory, SpoolAlertHistory>();
         services.AddSingleton<WallHubObserver>();
         services.AddHostedService<WallObserverRegistration>();
 
@@ -46,6 +50,7 @@ public static class OperationsCenterHostingExtensions
         app.MapLiveStateApi();
         app.MapHealthApi();
         app.MapHistoryApi();
+        app.MapAlertsApi();
         app.MapHub<WallHub>("/hubs/wall");
         return app;
     }

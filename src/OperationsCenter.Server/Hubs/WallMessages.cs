@@ -11,4 +11,7 @@ public static class WallMessages
 
     /// <summary>A batch of <see cref="Grains.Departments.DepartmentStatus"/>.</summary>
     public const string DepartmentsUpdated = "departmentsUpdated";
+
+    /// <summary>A batch of <see cref="Grains.Alerts.AlertView"/>.</summary>
+    public const string AlertsUpdated = "alertsUpdated";
 }

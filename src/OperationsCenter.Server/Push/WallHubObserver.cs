@@ -19,5 +19,10 @@ internal sealed class WallHubObserver(IHubContext<WallHub> hub) : IWallObserver
         {
             await hub.Clients.All.SendAsync(WallMessages.DepartmentsUpdated, batch.Departments);
         }
+
+        if (!batch.Alerts.IsEmpty)
+        {
+            await hub.Clients.All.SendAsync(WallMessages.AlertsUpdated, batch.Alerts);
+        }
     }
 }

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace OperationsCenter.Grains.Alerts;
+
+/// <summary>An alert as operators, leaders and the API see it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AlertView(
+    [property: Id(0)] string Fingerprint,
+    [property: Id(1)] string RuleName,
+    [property: Id(2)] AlertSeverity Severity,
+    [property: Id(3)] AlertState State,
+    [property: Id(4)] string Owner,
+    [property: Id(5)] ImmutableDictionary<string, string> Labels,
+    [property: Id(6)] string TitleVi,
+    [property: Id(7)] string TitleEn,
+    [property: Id(8)] string DescriptionVi,
+    [property: Id(9)] string DescriptionEn,
+    [property: Id(10)] double? Value,
+    [property: Id(11)] DateTimeOffset StartsAt,
+    [property: Id(12)] DateTimeOffset? FiringSince,
+    [property: Id(13)] DateTimeOffset? EndsAt,
+    [property: Id(14)] string? AcknowledgedBy,
+    [property: Id(15)] DateTimeOffset? AcknowledgedAt,
+    [property: Id(16)] string? Note,
+    [property: Id(17)] DateTimeOffset UpdatedAt);

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using OperationsCenter.Grains.Alerts;
+
+namespace OperationsCenter.Server.Alerts;
+
+/// <summary>Reads and acknowledges alerts for the API and the hub.</summary>
+internal sealed class AlertQueries(IGrainFactory grains)
+{
+    /// <summary>Current alerts, optionally filtered, most severe and newest first.</summary>
+    public async Task<ImmutableArray<AlertView>> ListAsync(AlertState? state = null, string? department = null, AlertSeverity? severity = null)
+    {
+        var all = await grains.GetGrain<IAlertIndexGrain>(0).List();
+        return [.. all.Where(a =>
+            (state is null || a.State == state) &&
+            (department is not { Length: > 0 } || a.Owner == department || a.Labels.GetValueOrDefault("department") == department) &&
+            (severity is null || a.Severity == severity))];
+    }
+
+    /// <summary>Acknowledges (or, with <paramref name="take"/> false, gives back) an alert.</summary>
+    public Task<AlertView?> AcknowledgeAsync(string fingerprint, string author, string? note, bool take = true)
+    {
+        var alert = grains.GetGrain<IAlertGrain>(fingerprint);
+        return take ? alert.Acknowledge(author, note) : alert.Unacknowledge(author, note);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OperationsCenter.Grains.Alerts;
+using OperationsCenter.Server.Api;
+
+namespace OperationsCenter.Server.Alerts;
+
+/// <summary><c>/api/v1/alerts</c>: list, acknowledge, give back.</summary>
+internal static class AlertsApi
+{
+    /// <summary>Maps the alert endpoints.</summary>
+    public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
+    {
+        var alerts = app.MapGroup("/api/v1/alerts");
+
+        alerts.MapGet("/", async Task<Results<Ok<IReadOnlyList<AlertView>>, BadRequest<ApiError>>> (
+            AlertQueries queries, string? state, string? department, string? severity) =>
+        {
+            if (!TryParseOptional(state, out AlertState? parsedState))
+            {
+                return TypedResults.BadRequest(new ApiError($"state '{state}' is not one of pending, firing, acknowledged, resolved"));
+            }
+
+            if (!TryParseOptional(severity, out AlertSeverity? parsedSeverity))
+            {
+                return TypedResults.BadRequest(new ApiError($"severity '{severity}' is not one of info, warning, critical"));
+            }
+
+            return TypedResults.Ok<IReadOnlyList<AlertView>>(await queries.ListAsync(parsedState, department, parsedSeverity));
+        });
+
+        alerts.MapPost("/{fingerprint}/ack", (AlertQueries queries, string fingerprint, AckRequest request) =>
+            AcknowledgeAsync(queries, fingerprint, request, take: true));
+        alerts.MapPost("/{fingerprint}/unack", (AlertQueries queries, string fingerprint, AckRequest request) =>
+            AcknowledgeAsync(queries, fingerprint, request, take: false));
+        return app;
+    }
+
+    /// <summary>An optional enum query value: absent is fine, present must name a member.</summary>
+    private static bool TryParseOptional<T>(string? text, out T? value)
+        where T : struct, Enum
+    {
+        value = null;
+        if (text is not { Length: > 0 })
+        {
+            return true;
+        }
+
+        if (!Enum.TryParse(text, ignoreCase: true, out T parsed) || !Enum.IsDefined(parsed))
+        {
+            return false;
+        }
+
+        value = parsed;
+        return true;
+    }
+
+    private static async Task<Results<Ok<AlertView>, BadRequest<ApiError>, Conflict<ApiError>>> AcknowledgeAsync(
+        AlertQueries queries, string fingerprint, AckRequest request, bool take)
+    {
+        if (request.Author is not { Length: > 0 } author || author.Length > 100)
+        {
+            return TypedResults.BadRequest(new ApiError("author is required (at most 100 characters): who takes this alert"));
+        }
+
+        var view = await queries.AcknowledgeAsync(fingerprint, author, request.Note, take);
+        return view is null
+            ? TypedResults.Conflict(new ApiError(take
+                ? $"alert {fingerprint} is not firing: there is nothing to acknowledge"
+                : $"alert {fingerprint} is not acknowledged"))
+            : TypedResults.Ok(view);
+    }
+}

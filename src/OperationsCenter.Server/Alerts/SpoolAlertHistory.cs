@@ -1,0 +1,47 @@
+using System.Buffers;
+using System.Text;
+using OperationsCenter.Grains;
+using OperationsCenter.Grains.Alerts;
+using OperationsCenter.TimeSeries.LineProtocol;
+using OperationsCenter.TimeSeries.Spool;
+
+namespace OperationsCenter.Server.Alerts;
+
+/// <summary>
+/// Alert history goes where every point goes: into the spool (durable at once) and from there to InfluxDB, as
+/// measurement <c>alert_history</c> tagged by rule, fingerprint, state, severity and owning department.
+/// </summary>
+internal sealed class SpoolAlertHistory(Spool spool) : IAlertHistory
+{
+    /// <summary>The measurement transitions are stored under.</summary>
+    public const string Measurement = "alert_history";
+
+    /// <inheritdoc />
+    public Task RecordAsync(AlertTransition transition)
+    {
+        var fields = new List<KeyValuePair<string, FieldValue>>
+        {
+            new("actor", FieldValue.FromString(transition.Actor)),
+            new("note", FieldValue.FromString(transition.Note ?? "")),
+        };
+        if (transition.Value is { } value && double.IsFinite(value))
+        {
+            fields.Add(new("value", FieldValue.FromFloat(value)));
+        }
+
+        var point = new LinePoint(
+            Measurement,
+            [
+                new("department", transition.Owner),
+                new("fingerprint", transition.Fingerprint),
+                new("rule", transition.RuleName),
+                new("severity", transition.Severity.ToString().ToLowerInvariant()),
+                new("state", transition.State.ToString().ToLowerInvariant()),
+            ],
+            fields,
+            UnixNanos.From(transition.At));
+        var line = new ArrayBufferWriter<byte>(256);
+        LineProtocolWriter.Write(line, point);
+        return spool.AppendAsync(line.WrittenMemory, 1);
+    }
+}
