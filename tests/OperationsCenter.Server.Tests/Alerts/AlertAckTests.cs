@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using OperationsCenter.Grains.Alerts;
+using OperationsCenter.Testing;
+
+namespace OperationsCenter.Server.Tests.Alerts;
+
+[Collection(CenterCollection.Name)]
+public sealed class AlertAckTests(CenterFixture fixture)
+{
+    private CenterHost Host => fixture.Host;
+
+    [Fact]
+    public async Task An_acknowledgement_from_one_wall_is_seen_by_another_and_by_the_api()
+    {
+        var fingerprint = await FireAsync("ack-two-walls");
+        var seen = new ConcurrentDictionary<string, JsonElement>();
+        await using var first = await ConnectAsync(_ => { });
+        await using var second = await ConnectAsync(alert => seen[alert.GetProperty("fingerprint").GetString()!] = alert);
+
+        var view = await first.InvokeAsync<JsonElement>("Acknowledge", fingerprint, "Trần Thị Bình", "đã báo kỹ thuật viên");
+        Assert.Equal("acknowledged", view.GetProperty("state").GetString());
+
+        var pushed = await AwaitAsync(() => seen.TryGetValue(fingerprint, out var a) && a.GetProperty("state").GetString() == "acknowledged" ? a : null,
+            "the second wall to receive the acknowledgement");
+        Assert.Equal("Trần Thị Bình", pushed.GetProperty("acknowledgedBy").GetString());
+        Assert.Equal("đã báo kỹ thuật viên", pushed.GetProperty("note").GetString());
+
+        using var client = Host.CreateClient();
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts?state=acknowledged&department=so-noi-vu");
+        Assert.Contains(listed.EnumerateArray(), a => a.GetProperty("fingerprint").GetString() == fingerprint);
+    }
+
+    [Fact]
+    public async Task The_api_acknowledges_gives_back_and_refuses_what_is_not_firing()
+    {
+        var fingerprint = await FireAsync("ack-api");
+        using var client = Host.CreateClient();
+
+        using var noAuthor = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { note = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, noAuthor.StatusCode);
+
+        using var ack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { author = "operator-1", note = "checking" });
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.Equal("acknowledged", (await ack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+
+        using var unack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/unack", new { author = "operator-1", note = "not mine" });
+        Assert.Equal("firing", (await unack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+
+        using var unknown = await client.PostAsJsonAsync("/api/v1/alerts/0000000000000000/ack", new { author = "operator-1" });
+        Assert.Equal(HttpStatusCode.Conflict, unknown.StatusCode);
+        Assert.Contains("not firing", await unknown.Content.ReadAsStringAsync());
+
+        using var badState = await client.GetAsync("/api/v1/alerts?state=burning");
+        Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
+    }
+
+    private async Task<string> FireAsync(string rule)
+    {
+        var labels = ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu").Add("measurement", "network");
+        var fingerprint = AlertFingerprint.Of(rule, labels);
+        var grains = Host.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IAlertGrain>(fingerprint).Signal(new AlertSignal(
+            rule, AlertSeverity.Critical, "so-noi-vu", labels, AlertState.Firing, 42, DateTimeOffset.UtcNow,
+            "Mất kết nối", "Link down", "mô tả", "description"));
+        return fingerprint;
+    }
+
+    private async Task<HubConnection> ConnectAsync(Action<JsonElement> onAlert)
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(Host.BaseAddress, "/hubs/wall")).Build();
+        connection.On<JsonElement[]>("alertsUpdated", batch =>
+        {
+            foreach (var alert in batch)
+            {
+                onAlert(alert);
+            }
+        });
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static async Task<JsonElement> AwaitAsync(Func<JsonElement?> probe, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new Xunit.Sdk.XunitException($"Timed out after 10 s waiting for {expected}");
+    }
+}
