@@ -51,6 +51,7 @@ public static class OperationsCenterHostingExtensions
         app.MapHealthApi();
         app.MapHistoryApi();
         app.MapAlertsApi();
+        app.MapAlertHistoryApi();
         app.MapHub<WallHub>("/hubs/wall");
         return app;
     }

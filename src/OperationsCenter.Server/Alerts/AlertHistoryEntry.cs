@@ -1,0 +1,25 @@
+using System.Text.Json;
+using OperationsCenter.TimeSeries.Influx;
+
+namespace OperationsCenter.Server.Alerts;
+
+/// <summary>One recorded alert transition.</summary>
+public sealed record AlertHistoryEntry(
+    DateTimeOffset Time, string Fingerprint, string Rule, string State, string Severity, string Department, string Actor, string? Note, double? Value)
+{
+    /// <summary>Rows of an <c>alert_history</c> query.</summary>
+    public static IEnumerable<AlertHistoryEntry> From(InfluxSeries series)
+    {
+        string? Text(IReadOnlyList<JsonElement> row, string column) =>
+            series.ColumnIndex(column) is var i and >= 0 && row[i].ValueKind == JsonValueKind.String ? row[i].GetString() : null;
+
+        foreach (var row in series.Values)
+        {
+            var value = series.ColumnIndex("value") is var v and >= 0 && row[v].ValueKind == JsonValueKind.Number ? row[v].GetDouble() : (double?)null;
+            yield return new AlertHistoryEntry(
+                DateTimeOffset.UnixEpoch.AddTicks(row[0].GetInt64() / 100),
+                Text(row, "fingerprint") ?? "", Text(row, "rule") ?? "", Text(row, "state") ?? "", Text(row, "severity") ?? "",
+                Text(row, "department") ?? "", Text(row, "actor") ?? "", Text(row, "note") is { Length: > 0 } note ? note : null, value);
+        }
+    }
+}

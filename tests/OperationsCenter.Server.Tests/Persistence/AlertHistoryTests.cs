@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OperationsCenter.Grains.Alerts;
+
+namespace OperationsCenter.Server.Tests.Persistence;
+
+[Collection(PersistenceCollection.Name)]
+public sealed class AlertHistoryTests(PersistenceFixture fixture)
+{
+    [Fact]
+    public async Task Every_transition_is_in_influxdb_with_who_and_why()
+    {
+        var labels = ImmutableDictionary<string, string>.Empty.Add("department", "xa-ban-bo").Add("measurement", "network");
+        var fingerprint = AlertFingerprint.Of("history-rule", labels);
+        var alert = fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertGrain>(fingerprint);
+        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
+        await alert.Signal(new AlertSignal("history-rule", AlertSeverity.Warning, "xa-ban-bo", labels, AlertState.Firing, 12.5, at,
+            "Mất kết nối", "Link down", "mô tả", "description"));
+        await alert.Acknowledge("Lò Văn Hùng", "đang xử lý");
+        await alert.Signal(new AlertSignal("history-rule", AlertSeverity.Warning, "xa-ban-bo", labels, AlertState.Resolved, 99, at.AddMinutes(2),
+            "Mất kết nối", "Link down", "mô tả", "description"));
+
+        using var client = fixture.Host.CreateClient();
+        JsonElement entries = default;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            entries = await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/history?fingerprint={fingerprint}");
+            if (entries.ValueKind == JsonValueKind.Array && entries.GetArrayLength() == 3)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        var rows = entries.EnumerateArray()
+            .Select(e => (e.GetProperty("state").GetString(), e.GetProperty("actor").GetString(), e.GetProperty("note").GetString()))
+            .Reverse().ToList();
+        Assert.Equal([("firing", "system", null), ("acknowledged", "Lò Văn Hùng", "đang xử lý"), ("resolved", "system", null)], rows);
+        Assert.All(entries.EnumerateArray(), e => Assert.Equal("xa-ban-bo", e.GetProperty("department").GetString()));
+    }
+}
