@@ -25,6 +25,7 @@ public static class LiveStateServiceCollectionExtensions
         services.TryAddSingleton<ILiveStateHistory, NoLiveStateHistory>();
         services.TryAddSingleton<IAlertHistory, NoAlertHistory>();
         services.AddSingleton<WallPublisher>();
+        services.TryAddSingleton<AlertRuleSet>();
         services.AddHostedService<WallPushLoop>();
         return services;
     }

@@ -57,22 +57,47 @@ public sealed class RollingWindows
         var result = ImmutableArray.CreateBuilder<WindowStats>(Windows.Length);
         foreach (var (name, length) in Windows)
         {
-            var from = BucketOf(nowNanos - length.Ticks * 100);
-            var acc = new Bucket(0, 0, 0, double.PositiveInfinity, double.NegativeInfinity, 0, long.MinValue);
-            foreach (var bucket in _buckets)
-            {
-                if (bucket.Start >= from && bucket.Start <= nowNanos)
-                {
-                    acc = acc.Merge(bucket);
-                }
-            }
-
-            result.Add(acc.Count == 0
-                ? new WindowStats(name, 0, 0, null, null, null, null)
-                : new WindowStats(name, acc.Count, acc.Sum, acc.Min, acc.Max, acc.Last, acc.Sum / acc.Count));
+            result.Add(Aggregate(nowNanos, length) with { Window = name });
         }
 
         return result.MoveToImmutable();
+    }
+
+    /// <summary>Aggregates over the last <paramref name="length"/> ending at <paramref name="nowNanos"/> (bucket precision).</summary>
+    public WindowStats Aggregate(long nowNanos, TimeSpan length)
+    {
+        var from = BucketOf(nowNanos - length.Ticks * 100);
+        var acc = new Bucket(0, 0, 0, double.PositiveInfinity, double.NegativeInfinity, 0, long.MinValue);
+        foreach (var bucket in _buckets)
+        {
+            if (bucket.Start >= from && bucket.Start <= nowNanos)
+            {
+                acc = acc.Merge(bucket);
+            }
+        }
+
+        return acc.Count == 0
+            ? new WindowStats("", 0, 0, null, null, null, null)
+            : new WindowStats("", acc.Count, acc.Sum, acc.Min, acc.Max, acc.Last, acc.Sum / acc.Count);
+    }
+
+    /// <summary>The newest value of the oldest bucket at or after <paramref name="sinceNanos"/>, for rates of change.</summary>
+    public bool TryEarliest(long sinceNanos, out double value, out long time)
+    {
+        var from = BucketOf(sinceNanos);
+        foreach (var bucket in _buckets)
+        {
+            if (bucket.Start >= from)
+            {
+                value = bucket.Last;
+                time = bucket.LastTime;
+                return true;
+            }
+        }
+
+        value = 0;
+        time = 0;
+        return false;
     }
 
     private void Trim(long nowNanos)

@@ -1,17 +1,26 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Wall;
 
 namespace OperationsCenter.Grains.Series;
 
 /// <summary>Live state of one series: per numeric field, the latest value and rolling windows.</summary>
-public sealed partial class SeriesGrain(WallPublisher publisher, LiveStateClock clock, ILiveStateHistory history, ILogger<SeriesGrain> logger)
-    : Grain, ISeriesGrain
+public sealed partial class SeriesGrain(
+    WallPublisher publisher,
+    LiveStateClock clock,
+    ILiveStateHistory history,
+    AlertRuleSet rules,
+    ILogger<SeriesGrain> logger) : Grain, ISeriesGrain
 {
+    private static readonly TimeSpan EvaluationInterval = TimeSpan.FromSeconds(1);
+    private readonly SeriesAlertEvaluator _alerts = new();
+    private IGrainTimer? _evaluationTimer;
+
     private static readonly TimeSpan RestoreBudget = TimeSpan.FromSeconds(3);
 
-    private readonly Dictionary<string, FieldState> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SeriesField> _fields = new(StringComparer.Ordinal);
     private string? _measurement;
     private string _department = "";
     private ImmutableDictionary<string, string> _tags = ImmutableDictionary<string, string>.Empty;
@@ -30,7 +39,7 @@ public sealed partial class SeriesGrain(WallPublisher publisher, LiveStateClock 
                 _tags = stored.Tags;
                 foreach (var field in stored.Fields)
                 {
-                    _fields[field.Name] = new FieldState(field.Name) { Latest = field.Value, LatestTime = UnixNanos.From(field.Time) };
+                    _fields[field.Name] = new SeriesField(field.Name) { Latest = field.Value, LatestTime = UnixNanos.From(field.Time) };
                 }
             }
         }
@@ -41,7 +50,7 @@ public sealed partial class SeriesGrain(WallPublisher publisher, LiveStateClock 
     }
 
     /// <inheritdoc />
-    public Task Apply(SeriesBatch batch)
+    public async Task Apply(SeriesBatch batch)
     {
         _measurement ??= batch.Measurement;
         _department = batch.Department;
@@ -54,7 +63,7 @@ public sealed partial class SeriesGrain(WallPublisher publisher, LiveStateClock 
         {
             if (!_fields.TryGetValue(sample.Field, out var field))
             {
-                field = new FieldState(sample.Field);
+                field = new SeriesField(sample.Field);
                 _fields.Add(sample.Field, field);
             }
 
@@ -78,7 +87,36 @@ public sealed partial class SeriesGrain(WallPublisher publisher, LiveStateClock 
                 LastTime()));
         }
 
-        return Task.CompletedTask;
+        await EvaluateAlertsAsync();
+    }
+
+    /// <summary>
+    /// Evaluates the alert rules on the series as it is now; keeps a timer while a condition is pending or firing
+    /// so a <c>for</c> completes and windows age even without new points.
+    /// </summary>
+    private async Task EvaluateAlertsAsync()
+    {
+        if (_measurement is null || rules.Current.IsEmpty)
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        var signals = _alerts.Evaluate(rules.Current, _measurement, _tags, new SeriesReadings(_fields, UnixNanos.From(now)), _fields.Keys, now);
+        foreach (var signal in signals)
+        {
+            await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
+        }
+
+        if (_alerts.Active && _evaluationTimer is null)
+        {
+            _evaluationTimer = this.RegisterGrainTimer(EvaluateAlertsAsync, new GrainTimerCreationOptions(EvaluationInterval, EvaluationInterval) { KeepAlive = true });
+        }
+        else if (!_alerts.Active && _evaluationTimer is not null)
+        {
+            _evaluationTimer.Dispose();
+            _evaluationTimer = null;
+        }
     }
 
     /// <inheritdoc />
@@ -105,12 +143,4 @@ public sealed partial class SeriesGrain(WallPublisher publisher, LiveStateClock 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Series {Key} starts empty: its stored values could not be read ({Reason})")]
     private partial void LogRestoreFailed(string key, string reason);
-
-    private sealed class FieldState(string name)
-    {
-        public string Name { get; } = name;
-        public double Latest { get; set; }
-        public long LatestTime { get; set; } = long.MinValue;
-        public RollingWindows Windows { get; } = new();
-    }
 }

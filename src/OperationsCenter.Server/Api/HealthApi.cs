@@ -11,15 +11,16 @@ internal static class HealthApi
     /// <summary>Maps the endpoint. It answers 200 even when InfluxDB is down: ingest still works, into the spool.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (Spool spool, DrainStatus drain, DeadLetterFile deadLetters, IOptions<InfluxOptions> influx,
+        app.MapGet("/health", (Spool spool, DrainStatus drain, DeadLetterFile deadLetters, Alerts.RuleStatus rules, IOptions<InfluxOptions> influx,
             IOptions<SpoolOptions> spoolOptions, IClusterMembershipService membership) =>
         {
             var backlog = spool.Backlog();
             var state = drain.Snapshot();
+            var ruleState = rules.Snapshot();
             var activeSilos = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
             return TypedResults.Ok(new
             {
-                Status = state.Reachable && deadLetters.Count == 0 ? "ok" : "degraded",
+                Status = state.Reachable && deadLetters.Count == 0 && ruleState.Errors.IsEmpty ? "ok" : "degraded",
                 Influx = new
                 {
                     Url = influx.Value.Url.ToString(),
@@ -39,6 +40,7 @@ internal static class HealthApi
                 },
                 DeadLetters = new { deadLetters.Count, File = deadLetters.Path },
                 Cluster = new { ActiveSilos = activeSilos },
+                Rules = new { InForce = ruleState.Rules, ruleState.Directory, ruleState.LoadedAt, ruleState.Errors },
             });
         });
         return app;

@@ -33,6 +33,8 @@ public static class OperationsCenterHostingExtensions
         services.AddHostedService<SeriesFlushLoop>();
         services.AddSingleton<LiveStateQueries>();
         services.AddSingleton<AlertQueries>();
+        services.AddSingleton<RuleStatus>();
+        services.AddHostedService<RuleFileWatcher>();
         services.AddSingleton<IAlertHistory, SpoolAlertHistory>();
         services.AddSingleton<WallHubObserver>();
         services.AddHostedService<WallObserverRegistration>();
@@ -52,6 +54,7 @@ public static class OperationsCenterHostingExtensions
         app.MapHistoryApi();
         app.MapAlertsApi();
         app.MapAlertHistoryApi();
+        app.MapRulesApi();
         app.MapHub<WallHub>("/hubs/wall");
         return app;
     }
