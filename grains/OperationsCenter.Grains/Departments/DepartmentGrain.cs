@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Overview;
 using OperationsCenter.Grains.Wall;
@@ -17,8 +18,11 @@ public sealed partial class DepartmentGrain(
     WallPublisher publisher,
     LiveStateClock clock,
     ILiveStateHistory history,
+    AlertRuleSet rules,
     ILogger<DepartmentGrain> logger) : Grain, IDepartmentGrain
 {
+    private SilenceWatch? _silence;
+
     private static readonly TimeSpan RestoreBudget = TimeSpan.FromSeconds(3);
 
     private readonly HashSet<string> _seriesKeys = new(StringComparer.Ordinal);
@@ -35,6 +39,7 @@ public sealed partial class DepartmentGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await RestoreAsync(cancellationToken);
+        _silence = new SilenceWatch(RuleScope.Department, clock.UtcNow);
 
         // The first report goes out on the timer, not here: the overview may be the one activating us.
         var interval = freshness.CurrentValue.CheckInterval;
@@ -88,20 +93,38 @@ public sealed partial class DepartmentGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Department {Department} starts empty: its stored series could not be read ({Reason})")]
     private partial void LogRestoreFailed(string department, string reason);
 
-    private Task Tick()
+    private async Task Tick()
     {
+        await WatchSilenceAsync();
         var status = Status();
         var now = clock.UtcNow;
         if (!_dirty && status.Freshness == _reported && now - _reportedAt < ResendAfter)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         _dirty = false;
         _reported = status.Freshness;
         _reportedAt = now;
         publisher.Publish(status);
-        return GrainFactory.GetGrain<IOverviewGrain>(0).Update(status);
+        await GrainFactory.GetGrain<IOverviewGrain>(0).Update(status);
+    }
+
+    /// <summary>Department-wide deadman and deadline rules, judged against the department's last point.</summary>
+    private async Task WatchSilenceAsync()
+    {
+        var id = this.GetPrimaryKeyString();
+        var current = rules.Current;
+        if (_silence is null || !_silence.Watches(current, r => r.Match.MatchesDepartment(id)))
+        {
+            return;
+        }
+
+        var labels = ImmutableDictionary<string, string>.Empty.Add("department", id);
+        foreach (var signal in _silence.Evaluate(current, r => r.Match.MatchesDepartment(id), _lastSeen, labels, clock.UtcNow))
+        {
+            await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
+        }
     }
 
     private DepartmentStatus Status()

@@ -15,8 +15,12 @@ public sealed partial class SeriesGrain(
     ILogger<SeriesGrain> logger) : Grain, ISeriesGrain
 {
     private static readonly TimeSpan EvaluationInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SilenceInterval = TimeSpan.FromSeconds(5);
     private readonly SeriesAlertEvaluator _alerts = new();
     private IGrainTimer? _evaluationTimer;
+    private IGrainTimer? _silenceTimer;
+    private SilenceWatch? _silence;
+    private DateTimeOffset? _lastArrival;
 
     private static readonly TimeSpan RestoreBudget = TimeSpan.FromSeconds(3);
 
@@ -53,6 +57,7 @@ public sealed partial class SeriesGrain(
     public async Task Apply(SeriesBatch batch)
     {
         _measurement ??= batch.Measurement;
+        _lastArrival = clock.UtcNow;
         _department = batch.Department;
         _tags = batch.Tags;
         _points += batch.Points;
@@ -88,6 +93,35 @@ public sealed partial class SeriesGrain(
         }
 
         await EvaluateAlertsAsync();
+        EnsureSilenceWatch();
+    }
+
+    /// <summary>
+    /// Series-scoped deadman and deadline rules need a timer that keeps this grain alive while the series is silent,
+    /// since a silent series sends nothing that would wake it.
+    /// </summary>
+    private void EnsureSilenceWatch()
+    {
+        if (_silenceTimer is not null || _measurement is null || !SilenceRulesMatch())
+        {
+            return;
+        }
+
+        _silence ??= new SilenceWatch(RuleScope.Series, clock.UtcNow);
+        _silenceTimer = this.RegisterGrainTimer(WatchSilenceAsync, new GrainTimerCreationOptions(SilenceInterval, SilenceInterval) { KeepAlive = true });
+    }
+
+    private bool SilenceRulesMatch() =>
+        new SilenceWatch(RuleScope.Series, default).Watches(rules.Current, r => r.Match.Matches(_measurement!, _tags));
+
+    private async Task WatchSilenceAsync()
+    {
+        var labels = _tags.SetItem("measurement", _measurement!);
+        var lastReport = _lastArrival ?? (_fields.Count > 0 ? LastTime() : null);
+        foreach (var signal in _silence!.Evaluate(rules.Current, r => r.Match.Matches(_measurement!, _tags), lastReport, labels, clock.UtcNow))
+        {
+            await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
+        }
     }
 
     /// <summary>
