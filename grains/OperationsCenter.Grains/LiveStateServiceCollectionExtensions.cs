@@ -24,6 +24,8 @@ public static class LiveStateServiceCollectionExtensions
         services.Configure<DepartmentDirectoryOptions>(section);
         services.TryAddSingleton<ILiveStateHistory, NoLiveStateHistory>();
         services.TryAddSingleton<IAlertHistory, NoAlertHistory>();
+        services.TryAddSingleton<IAlertNotifier, NoAlertNotifier>();
+        services.TryAddSingleton<IAlertSilencing, NoAlertSilencing>();
         services.AddSingleton<WallPublisher>();
         services.TryAddSingleton<AlertRuleSet>();
         services.AddHostedService<WallPushLoop>();

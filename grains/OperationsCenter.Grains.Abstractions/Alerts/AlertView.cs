@@ -22,4 +22,13 @@ public sealed record AlertView(
     [property: Id(14)] string? AcknowledgedBy,
     [property: Id(15)] DateTimeOffset? AcknowledgedAt,
     [property: Id(16)] string? Note,
-    [property: Id(17)] DateTimeOffset UpdatedAt);
+    [property: Id(17)] DateTimeOffset UpdatedAt)
+{
+    /// <summary>An active silence mutes its notifications; the alert stays visible, marked.</summary>
+    [Id(18)]
+    public bool Silenced { get; init; }
+
+    /// <summary>When leaders were last told about it (critical at once, others once escalated); null if never.</summary>
+    [Id(19)]
+    public DateTimeOffset? LeadersNotifiedAt { get; init; }
+}

@@ -10,4 +10,5 @@ namespace OperationsCenter.Grains.Wall;
 public sealed record WallBatch(
     [property: Id(0)] ImmutableArray<SeriesUpdate> Series,
     [property: Id(1)] ImmutableArray<DepartmentStatus> Departments,
-    [property: Id(2)] ImmutableArray<AlertView> Alerts);
+    [property: Id(2)] ImmutableArray<AlertView> Alerts,
+    [property: Id(3)] ImmutableArray<AlertNotice> LeaderNotices);

@@ -6,13 +6,26 @@ namespace OperationsCenter.Grains.Alerts;
 /// One alert's lifecycle: pending → firing → acknowledged → resolved. Every transition is stored (grain storage),
 /// recorded in history with who and why, pushed to the wall and listed in the index.
 /// </summary>
-public sealed class AlertGrain(
+public sealed partial class AlertGrain(
     [PersistentState("alert", AlertStorage.Name)] IPersistentState<AlertRecord> stored,
     IAlertHistory history,
+    IAlertNotifier notifier,
+    IAlertSilencing silencing,
+    AlertRuleSet rules,
     WallPublisher publisher,
     LiveStateClock clock) : Grain, IAlertGrain
 {
     private const string System = "system";
+    private static readonly TimeSpan EscalationCheck = TimeSpan.FromSeconds(1);
+    private IGrainTimer? _escalation;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A firing alert re-arms its escalation after a restart or a move to another silo.
+        ArmEscalation();
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public async Task Signal(AlertSignal signal)
@@ -38,7 +51,19 @@ public sealed class AlertGrain(
         }
 
         var transitioned = next.State != current?.State;
+        if (transitioned && next.State == AlertState.Firing)
+        {
+            // Critical alerts reach leaders at once; the others only once escalated.
+            next = await NoticeAsync(NoticeKind.Firing, next, toLeaders: next.Severity == AlertSeverity.Critical);
+        }
+        else if (transitioned && next.State == AlertState.Resolved && current?.State is AlertState.Firing or AlertState.Acknowledged)
+        {
+            // A resolution goes wherever the firing went.
+            next = await NoticeAsync(NoticeKind.Resolved, next, toLeaders: next.LeadersNotifiedAt is not null);
+        }
+
         await SaveAsync(next, transitioned ? System : null, note: null);
+        ArmEscalation();
     }
 
     /// <inheritdoc />
@@ -59,6 +84,7 @@ public sealed class AlertGrain(
             UpdatedAt = clock.UtcNow,
         };
         await SaveAsync(next, actor, note);
+        ArmEscalation();
         return next;
     }
 
@@ -71,13 +97,83 @@ public sealed class AlertGrain(
             return null;
         }
 
-        var next = current with { State = AlertState.Firing, AcknowledgedBy = null, AcknowledgedAt = null, Note = note, UpdatedAt = clock.UtcNow };
+        // Given back: escalation starts over from now.
+        var next = current with
+        {
+            State = AlertState.Firing, AcknowledgedBy = null, AcknowledgedAt = null, Note = note, UpdatedAt = clock.UtcNow,
+            FiringSince = clock.UtcNow, LeadersNotifiedAt = null,
+        };
         await SaveAsync(next, actor, note);
+        ArmEscalation();
         return next;
     }
 
     /// <inheritdoc />
     public Task<AlertView?> GetView() => Task.FromResult(stored.State.View);
+
+    /// <summary>
+    /// Unacknowledged past the rule's <c>escalate_after</c>: leaders are told, then again every <c>repeat_interval</c>
+    /// until someone acknowledges or the alert resolves.
+    /// </summary>
+    private async Task EscalateAsync()
+    {
+        var view = stored.State.View;
+        var rule = rules.Current.FirstOrDefault(r => r.Name == view?.RuleName);
+        if (view is not { State: AlertState.Firing, FiringSince: { } since } || rule?.EscalateAfter is not { } after)
+        {
+            ArmEscalation();
+            return;
+        }
+
+        var now = clock.UtcNow;
+        NoticeKind? due = view.LeadersNotifiedAt switch
+        {
+            null when now - since >= after => NoticeKind.Escalated,
+            { } last when rule.RepeatInterval is { } repeat && now - last >= repeat => NoticeKind.Repeat,
+            _ => null,
+        };
+        if (due is { } kind)
+        {
+            var next = await NoticeAsync(kind, view with { UpdatedAt = now }, toLeaders: true);
+            await SaveAsync(next, actor: null, note: null);
+        }
+    }
+
+    /// <summary>Sends a notice unless a silence mutes it; returns the view marked with what happened.</summary>
+    private async Task<AlertView> NoticeAsync(NoticeKind kind, AlertView view, bool toLeaders)
+    {
+        var now = clock.UtcNow;
+        if (silencing.IsSilenced(view, now))
+        {
+            return view with { Silenced = true };
+        }
+
+        var marked = view with { Silenced = false, LeadersNotifiedAt = toLeaders ? now : view.LeadersNotifiedAt };
+        var notice = new AlertNotice(kind, marked, toLeaders);
+        if (toLeaders)
+        {
+            publisher.Publish(notice);
+        }
+
+        await notifier.NotifyAsync(notice);
+        return marked;
+    }
+
+    /// <summary>A timer only while the alert fires and its rule escalates.</summary>
+    private void ArmEscalation()
+    {
+        var view = stored.State.View;
+        var escalates = view?.State == AlertState.Firing && rules.Current.Any(r => r.Name == view.RuleName && r.EscalateAfter is not null);
+        if (escalates && _escalation is null)
+        {
+            _escalation = this.RegisterGrainTimer(EscalateAsync, new GrainTimerCreationOptions(EscalationCheck, EscalationCheck) { KeepAlive = true });
+        }
+        else if (!escalates && _escalation is not null)
+        {
+            _escalation.Dispose();
+            _escalation = null;
+        }
+    }
 
     private AlertView Start(AlertSignal signal, AlertState state) => new(
         this.GetPrimaryKeyString(), signal.RuleName, signal.Severity, state, signal.Owner, signal.Labels,

@@ -16,6 +16,7 @@ public sealed class WallPublisher
     private Dictionary<string, SeriesUpdate> _series = new(StringComparer.Ordinal);
     private Dictionary<string, DepartmentStatus> _departments = new(StringComparer.Ordinal);
     private Dictionary<string, AlertView> _alerts = new(StringComparer.Ordinal);
+    private List<AlertNotice> _notices = [];
 
     /// <summary>Queues a series change.</summary>
     public void Publish(SeriesUpdate update)
@@ -44,15 +45,25 @@ public sealed class WallPublisher
         }
     }
 
+    /// <summary>Queues a notice for leaders; unlike changes, every notice is delivered.</summary>
+    public void Publish(AlertNotice notice)
+    {
+        lock (_gate)
+        {
+            _notices.Add(notice);
+        }
+    }
+
     /// <summary>Takes everything queued since the last call; null when nothing changed.</summary>
     public WallBatch? TakeBatch()
     {
         Dictionary<string, SeriesUpdate> series;
         Dictionary<string, DepartmentStatus> departments;
         Dictionary<string, AlertView> alerts;
+        List<AlertNotice> notices;
         lock (_gate)
         {
-            if (_series.Count == 0 && _departments.Count == 0 && _alerts.Count == 0)
+            if (_series.Count == 0 && _departments.Count == 0 && _alerts.Count == 0 && _notices.Count == 0)
             {
                 return null;
             }
@@ -60,11 +71,13 @@ public sealed class WallPublisher
             series = _series;
             departments = _departments;
             alerts = _alerts;
+            notices = _notices;
+            _notices = [];
             _series = new(StringComparer.Ordinal);
             _departments = new(StringComparer.Ordinal);
             _alerts = new(StringComparer.Ordinal);
         }
 
-        return new WallBatch([.. series.Values], [.. departments.Values], [.. alerts.Values]);
+        return new WallBatch([.. series.Values], [.. departments.Values], [.. alerts.Values], [.. notices]);
     }
 }

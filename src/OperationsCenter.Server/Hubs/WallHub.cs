@@ -17,6 +17,11 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts) : H
         await Clients.Caller.SendAsync(WallMessages.Snapshot, new WallSnapshot(overview.Departments, series, active, overview.GeneratedAt));
     }
 
+    /// <summary>
+    /// Receives leaders' notices on this connection (the leader view calls it; with sign-in, the leader role will).
+    /// </summary>
+    public Task JoinLeaders() => Groups.AddToGroupAsync(Context.ConnectionId, WallMessages.LeadersGroup);
+
     /// <summary>An operator takes an alert from the wall; every wall sees it through the next push.</summary>
     public async Task<AlertView> Acknowledge(string fingerprint, string author, string? note)
     {

@@ -14,4 +14,10 @@ public static class WallMessages
 
     /// <summary>A batch of <see cref="Grains.Alerts.AlertView"/>.</summary>
     public const string AlertsUpdated = "alertsUpdated";
+
+    /// <summary>An <see cref="Grains.Alerts.AlertNotice"/> for leaders: firing (critical), escalated, repeat, resolved.</summary>
+    public const string LeaderNotice = "leaderNotice";
+
+    /// <summary>The hub group of leaders' connections.</summary>
+    public const string LeadersGroup = "leaders";
 }

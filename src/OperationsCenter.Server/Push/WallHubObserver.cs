@@ -24,5 +24,10 @@ internal sealed class WallHubObserver(IHubContext<WallHub> hub) : IWallObserver
         {
             await hub.Clients.All.SendAsync(WallMessages.AlertsUpdated, batch.Alerts);
         }
+
+        foreach (var notice in batch.LeaderNotices)
+        {
+            await hub.Clients.Group(WallMessages.LeadersGroup).SendAsync(WallMessages.LeaderNotice, notice);
+        }
     }
 }

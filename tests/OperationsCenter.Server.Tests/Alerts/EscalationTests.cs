@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using OperationsCenter.Testing;
+
+namespace OperationsCenter.Server.Tests.Alerts;
+
+/// <summary>Leaders get critical alerts at once and the others once unacknowledged past escalate_after, then repeats.</summary>
+public sealed class EscalationTests : IAsyncLifetime
+{
+    private const string Rules = """
+        rules:
+          - name: backlog-high
+            kind: threshold
+            match: { measurement: t_esc, field: backlog }
+            above: 10
+            severity: warning
+            owner: so-noi-vu
+            title: { vi: "Tồn đọng {value}", en: "Backlog {value}" }
+            description: { vi: "Tồn đọng cao", en: "Backlog high" }
+            escalate_after: 2s
+            repeat_interval: 2s
+          - name: outage
+            kind: threshold
+            match: { measurement: t_esc, field: down }
+            above: 0
+            severity: critical
+            owner: so-noi-vu
+            title: { vi: "Mất dịch vụ", en: "Service down" }
+            description: { vi: "Mất dịch vụ", en: "Service down" }
+        """;
+
+    private readonly string _rules = Path.Combine(Path.GetTempPath(), "oc-rules-" + Guid.NewGuid().ToString("N"));
+    private CenterHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_rules);
+        await File.WriteAllTextAsync(Path.Combine(_rules, "esc.yaml"), Rules);
+        _host = await CenterHost.StartAsync(new Dictionary<string, string?> { ["OperationsCenter:Alerts:RulesDirectory"] = _rules });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        Directory.Delete(_rules, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_critical_alert_reaches_leaders_at_once_and_a_warning_only_once_escalated_then_repeated_until_acknowledged()
+    {
+        var notices = new ConcurrentQueue<JsonElement>();
+        await using var leader = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/wall")).Build();
+        leader.On<JsonElement>("leaderNotice", notices.Enqueue);
+        await leader.StartAsync();
+        await leader.InvokeAsync("JoinLeaders");
+        await using var operatorWall = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/wall")).Build();
+        var operatorNotices = 0;
+        operatorWall.On<JsonElement>("leaderNotice", _ => Interlocked.Increment(ref operatorNotices));
+        await operatorWall.StartAsync();
+
+        await _host.WriteLinesAsync("xa-ban-bo", "t_esc,svc=a down=1i,backlog=50i");
+
+        var critical = await AwaitAsync(notices, n => Rule(n) == "outage" && Kind(n) == "firing", "the critical alert at once");
+        Assert.True(critical.GetProperty("toLeaders").GetBoolean());
+        Assert.DoesNotContain(notices, n => Rule(n) == "backlog-high" && Kind(n) == "firing");
+
+        var escalated = await AwaitAsync(notices, n => Rule(n) == "backlog-high" && Kind(n) == "escalated", "the warning escalated after 2 s");
+        await AwaitAsync(notices, n => Rule(n) == "backlog-high" && Kind(n) == "repeat", "a repeat 2 s later");
+
+        var fingerprint = escalated.GetProperty("alert").GetProperty("fingerprint").GetString();
+        using var client = _host.CreateClient();
+        using var ack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { author = "Vũ Thị Lan", note = "đã xử lý" });
+        ack.EnsureSuccessStatusCode();
+        var repeatsAtAck = notices.Count(n => Rule(n) == "backlog-high" && Kind(n) == "repeat");
+        await Task.Delay(TimeSpan.FromSeconds(4.5)); // two repeat intervals: proving an absence needs the time to pass
+        Assert.Equal(repeatsAtAck, notices.Count(n => Rule(n) == "backlog-high" && Kind(n) == "repeat"));
+        Assert.Equal(0, operatorNotices);
+    }
+
+    private static string? Rule(JsonElement notice) => notice.GetProperty("alert").GetProperty("ruleName").GetString();
+
+    private static string? Kind(JsonElement notice) => notice.GetProperty("kind").GetString();
+
+    private static async Task<JsonElement> AwaitAsync(ConcurrentQueue<JsonElement> notices, Func<JsonElement, bool> match, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (notices.FirstOrDefault(match) is { ValueKind: JsonValueKind.Object } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new Xunit.Sdk.XunitException($"Timed out waiting for {expected}; leader notices: {string.Join(", ", notices.Select(n => $"{Rule(n)}/{Kind(n)}"))}");
+    }
+}
