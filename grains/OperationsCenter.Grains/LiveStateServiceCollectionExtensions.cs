@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.Departments;
 using OperationsCenter.Grains.History;
+using OperationsCenter.Grains.Silences;
 using OperationsCenter.Grains.Wall;
 
 namespace OperationsCenter.Grains;
@@ -25,7 +26,9 @@ public static class LiveStateServiceCollectionExtensions
         services.TryAddSingleton<ILiveStateHistory, NoLiveStateHistory>();
         services.TryAddSingleton<IAlertHistory, NoAlertHistory>();
         services.TryAddSingleton<IAlertNotifier, NoAlertNotifier>();
-        services.TryAddSingleton<IAlertSilencing, NoAlertSilencing>();
+        services.TryAddSingleton<SilenceCache>();
+        services.TryAddSingleton<IAlertSilencing>(sp => sp.GetRequiredService<SilenceCache>());
+        services.AddHostedService<SilenceRefreshLoop>();
         services.AddSingleton<WallPublisher>();
         services.TryAddSingleton<AlertRuleSet>();
         services.AddHostedService<WallPushLoop>();

@@ -4,13 +4,16 @@ using OperationsCenter.Grains.Alerts;
 namespace OperationsCenter.Server.Alerts;
 
 /// <summary>Reads and acknowledges alerts for the API and the hub.</summary>
-internal sealed class AlertQueries(IGrainFactory grains)
+internal sealed class AlertQueries(IGrainFactory grains, IAlertSilencing silencing)
 {
     /// <summary>Current alerts, optionally filtered, most severe and newest first.</summary>
     public async Task<ImmutableArray<AlertView>> ListAsync(AlertState? state = null, string? department = null, AlertSeverity? severity = null)
     {
         var all = await grains.GetGrain<IAlertIndexGrain>(0).List();
-        return [.. all.Where(a =>
+        var now = DateTimeOffset.UtcNow;
+
+        // Silenced is decided now, so a silence made after an alert fired shows on it at once.
+        return [.. all.Select(a => a with { Silenced = a.State != AlertState.Resolved && silencing.IsSilenced(a, now) }).Where(a =>
             (state is null || a.State == state) &&
             (department is not { Length: > 0 } || a.Owner == department || a.Labels.GetValueOrDefault("department") == department) &&
             (severity is null || a.Severity == severity))];

@@ -29,6 +29,22 @@ public sealed class EscalationTests : IAsyncLifetime
             owner: so-noi-vu
             title: { vi: "Mất dịch vụ", en: "Service down" }
             description: { vi: "Mất dịch vụ", en: "Service down" }
+          - name: outage-backup
+            kind: threshold
+            match: { measurement: t_sil, field: backup_down }
+            above: 0
+            severity: critical
+            owner: so-noi-vu
+            title: { vi: "Mất dịch vụ dự phòng", en: "Backup down" }
+            description: { vi: "Mất dịch vụ dự phòng", en: "Backup down" }
+          - name: outage-main
+            kind: threshold
+            match: { measurement: t_sil, field: main_down }
+            above: 0
+            severity: critical
+            owner: so-noi-vu
+            title: { vi: "Mất dịch vụ chính", en: "Main down" }
+            description: { vi: "Mất dịch vụ chính", en: "Main down" }
         """;
 
     private readonly string _rules = Path.Combine(Path.GetTempPath(), "oc-rules-" + Guid.NewGuid().ToString("N"));
@@ -77,6 +93,51 @@ public sealed class EscalationTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(4.5)); // two repeat intervals: proving an absence needs the time to pass
         Assert.Equal(repeatsAtAck, notices.Count(n => Rule(n) == "backlog-high" && Kind(n) == "repeat"));
         Assert.Equal(0, operatorNotices);
+    }
+
+    [Fact]
+    public async Task A_silenced_alert_is_visible_and_marked_but_reaches_no_leader()
+    {
+        var notices = new ConcurrentQueue<JsonElement>();
+        var alerts = new ConcurrentQueue<JsonElement>();
+        await using var leader = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/wall")).Build();
+        leader.On<JsonElement>("leaderNotice", notices.Enqueue);
+        leader.On<JsonElement[]>("alertsUpdated", batch => Array.ForEach(batch, alerts.Enqueue));
+        await leader.StartAsync();
+        await leader.InvokeAsync("JoinLeaders");
+
+        using var client = _host.CreateClient();
+        using var incomplete = await client.PostAsJsonAsync("/api/v1/silences", new { matchers = new { alertname = "outage-backup" } });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.Contains("author", await incomplete.Content.ReadAsStringAsync());
+        using var created = await client.PostAsJsonAsync("/api/v1/silences", new
+        {
+            matchers = new { alertname = "outage-backup", department = "xa-*" },
+            startsAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            endsAt = DateTimeOffset.UtcNow.AddHours(2),
+            author = "Hoàng Minh",
+            comment = "bảo trì máy chủ dự phòng",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+
+        await _host.WriteLinesAsync("xa-ban-bo", "t_sil backup_down=1i");
+        var silenced = await AwaitAsync(alerts, a => a.GetProperty("ruleName").GetString() == "outage-backup" && a.GetProperty("state").GetString() == "firing",
+            "the silenced alert on the wall");
+        Assert.True(silenced.GetProperty("silenced").GetBoolean(), "the wall must mark the alert silenced");
+
+        // Barrier: an unsilenced critical alert fired afterwards reaches leaders; the silenced one must not have.
+        await _host.WriteLinesAsync("xa-ban-bo", "t_sil main_down=1i");
+        await AwaitAsync(notices, n => Rule(n) == "outage-main", "the unsilenced alert reaching leaders");
+        Assert.DoesNotContain(notices, n => Rule(n) == "outage-backup");
+
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/silences");
+        var silence = listed.EnumerateArray().Single();
+        Assert.Equal("active", silence.GetProperty("status").GetString());
+        var id = silence.GetProperty("silence").GetProperty("id").GetString();
+        using var ended = await client.DeleteAsync($"/api/v1/silences/{id}?author=Hoàng%20Minh");
+        Assert.Equal("expired", (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var kept = await client.GetFromJsonAsync<JsonElement>("/api/v1/silences");
+        Assert.Equal("Hoàng Minh", kept[0].GetProperty("silence").GetProperty("deletedBy").GetString());
     }
 
     private static string? Rule(JsonElement notice) => notice.GetProperty("alert").GetProperty("ruleName").GetString();
