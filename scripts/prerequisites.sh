@@ -8,6 +8,7 @@ missing=()
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on PATH)." >&2; exit 1; }
 command -v npm >/dev/null || missing+=(nodejs npm)
 command -v influxd >/dev/null || missing+=(influxdb)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ "${1:-}" = "--tests" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
 fi

@@ -28,13 +28,30 @@ if [ -z "${OperationsCenter__Influx__Url:-}" ]; then
   curl -fs -o /dev/null http://127.0.0.1:8086/ping || { echo "InfluxDB did not start; see data/influxdb.log" >&2; exit 1; }
   export OperationsCenter__Influx__Url=http://127.0.0.1:8086
 fi
+
+# A local Redis for alert state (acknowledgements survive a restart), loopback only, append-only file under data/redis,
+# unless one is configured. Debian's package may have started a system Redis on 6379 already: then that one is used.
+if [ -z "${OperationsCenter__Alerts__Redis:-}" ]; then
+  if redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
+    echo "Using the Redis already answering on 127.0.0.1:6379 for alert state."
+  else
+    mkdir -p data/redis
+    redis-server --bind 127.0.0.1 --port 6379 --dir "$PWD/data/redis" --appendonly yes --appendfsync always \
+      --save "" --daemonize no --logfile "" > data/redis.log 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 60); do redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG && break; sleep 0.5; done
+    redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG || { echo "Redis did not start; see data/redis.log" >&2; exit 1; }
+  fi
+  export OperationsCenter__Alerts__Redis=127.0.0.1:6379
+fi
 (cd src/OperationsCenter.Server/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Demo \
   OperationsCenter__DataDirectory="$root/data" exec dotnet OperationsCenter.Server.dll --urls "$url") &
-pids+=($!)
+server=$!
+pids+=($server)
 
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "$url/ping" && break
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "the server stopped; see its output above" >&2; exit 1; }
+  kill -0 "$server" 2>/dev/null || { echo "the server stopped; see its output above" >&2; exit 1; }
   sleep 0.5
 done
 

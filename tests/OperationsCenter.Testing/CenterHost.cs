@@ -128,6 +128,9 @@ public sealed class CenterHost : IAsyncDisposable
             // No InfluxDB unless a test starts one: a port nobody listens on, never a developer's own 8086.
             ["OperationsCenter:Influx:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Logging:LogLevel:OperationsCenter.Server.Persistence"] = "Error",
+
+            // No Redis unless a test starts one: tests that check what survives a restart set Storage=Redis and the connection string.
+            ["OperationsCenter:Alerts:Storage"] = "Memory",
         };
         for (var i = 0; i < TestDepartments.All.Count; i++)
         {

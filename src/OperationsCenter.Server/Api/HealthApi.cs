@@ -11,7 +11,8 @@ internal static class HealthApi
     /// <summary>Maps the endpoint. It answers 200 even when InfluxDB is down: ingest still works, into the spool.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (Spool spool, DrainStatus drain, DeadLetterFile deadLetters, Alerts.RuleStatus rules, IOptions<InfluxOptions> influx,
+        app.MapGet("/health", (Spool spool, DrainStatus drain, DeadLetterFile deadLetters, Alerts.RuleStatus rules,
+            Notifications.Webhooks.WebhookDispatcher webhooks, Notifications.Webhooks.WebhookFailures webhookFailures, IOptions<InfluxOptions> influx,
             IOptions<SpoolOptions> spoolOptions, IClusterMembershipService membership) =>
         {
             var backlog = spool.Backlog();
@@ -20,7 +21,7 @@ internal static class HealthApi
             var activeSilos = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
             return TypedResults.Ok(new
             {
-                Status = state.Reachable && deadLetters.Count == 0 && ruleState.Errors.IsEmpty ? "ok" : "degraded",
+                Status = state.Reachable && deadLetters.Count == 0 && ruleState.Errors.IsEmpty && webhooks.Failed == 0 ? "ok" : "degraded",
                 Influx = new
                 {
                     Url = influx.Value.Url.ToString(),
@@ -41,6 +42,7 @@ internal static class HealthApi
                 DeadLetters = new { deadLetters.Count, File = deadLetters.Path },
                 Cluster = new { ActiveSilos = activeSilos },
                 Rules = new { InForce = ruleState.Rules, ruleState.Directory, ruleState.LoadedAt, ruleState.Errors },
+                Webhooks = new { webhooks.Delivered, webhooks.Failed, Recent = webhookFailures.Recent().Take(10), webhooks.FailureLogPath },
             });
         });
         return app;

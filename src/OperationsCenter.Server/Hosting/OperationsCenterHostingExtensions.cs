@@ -6,9 +6,11 @@ using OperationsCenter.Server.Alerts;
 using OperationsCenter.Server.Api;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
+using OperationsCenter.Server.Notifications;
 using OperationsCenter.Server.Persistence;
 using OperationsCenter.Server.Push;
 using OperationsCenter.Server.Security;
+using OperationsCenter.Server.Silences;
 
 namespace OperationsCenter.Server.Hosting;
 
@@ -19,9 +21,10 @@ public static class OperationsCenterHostingExtensions
     public static WebApplicationBuilder AddOperationsCenter(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddMemoryGrainStorage(AlertStorage.Name));
+        builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddAlertStorage(configuration));
 
         builder.AddPersistence();
+        builder.AddNotifications();
         var services = builder.Services;
         services.AddLiveState(configuration);
         services.Configure<IngestOptions>(configuration.GetSection("OperationsCenter:Ingest"));
@@ -55,6 +58,7 @@ public static class OperationsCenterHostingExtensions
         app.MapAlertsApi();
         app.MapAlertHistoryApi();
         app.MapRulesApi();
+        app.MapSilencesApi();
         app.MapHub<WallHub>("/hubs/wall");
         return app;
     }

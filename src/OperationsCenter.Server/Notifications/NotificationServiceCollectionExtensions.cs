@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using OperationsCenter.Grains.Alerts;
+using OperationsCenter.Server.Notifications.Webhooks;
+using OperationsCenter.Server.Persistence;
+
+namespace OperationsCenter.Server.Notifications;
+
+/// <summary>Registers webhook receivers and routes (<c>OperationsCenter:Notifications</c>) as the alert notifier.</summary>
+internal static class NotificationServiceCollectionExtensions
+{
+    /// <summary>Adds the dispatcher, its failure records and the queued notifier.</summary>
+    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<WebhookOptions>(builder.Configuration.GetSection("OperationsCenter:Notifications"));
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddOptions<WebhookOptions>().ValidateOnStart();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        services.AddSingleton<WebhookFailures>();
+        services.AddSingleton(sp => new WebhookDispatcher(
+            sp.GetRequiredService<IOptionsMonitor<WebhookOptions>>(),
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<WebhookFailures>(),
+            DataDirectory.Resolve(builder.Configuration, builder.Environment),
+            sp.GetRequiredService<ILogger<WebhookDispatcher>>(),
+            TimeProvider.System));
+        services.AddSingleton<WebhookAlertNotifier>();
+        services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookAlertNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookAlertNotifier>());
+        return builder;
+    }
+}
