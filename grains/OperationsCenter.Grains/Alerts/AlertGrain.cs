@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OperationsCenter.Grains.Wall;
 
 namespace OperationsCenter.Grains.Alerts;
@@ -13,11 +14,14 @@ public sealed partial class AlertGrain(
     IAlertSilencing silencing,
     AlertRuleSet rules,
     WallPublisher publisher,
-    LiveStateClock clock) : Grain, IAlertGrain
+    LiveStateClock clock,
+    ILogger<AlertGrain> logger) : Grain, IAlertGrain
 {
     private const string System = "system";
     private static readonly TimeSpan EscalationCheck = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(5);
     private IGrainTimer? _escalation;
+    private IGrainTimer? _storeRetry;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -159,6 +163,28 @@ public sealed partial class AlertGrain(
         return marked;
     }
 
+    /// <summary>
+    /// Writes the state; when storage is unreachable the alert still moves on (wall, index, notices) and the write is
+    /// retried until it succeeds, so a storage outage neither hides an alert nor loses its last state for good.
+    /// </summary>
+    private async Task StoreAsync()
+    {
+        try
+        {
+            await stored.WriteStateAsync();
+            _storeRetry?.Dispose();
+            _storeRetry = null;
+        }
+        catch (Exception ex)
+        {
+            LogStoreFailed(this.GetPrimaryKeyString(), ex.Message);
+            _storeRetry ??= this.RegisterGrainTimer(StoreAsync, new GrainTimerCreationOptions(StoreRetry, StoreRetry) { KeepAlive = true });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert {Fingerprint} could not be stored, will retry: {Error}")]
+    private partial void LogStoreFailed(string fingerprint, string error);
+
     /// <summary>A timer only while the alert fires and its rule escalates.</summary>
     private void ArmEscalation()
     {
@@ -194,7 +220,7 @@ public sealed partial class AlertGrain(
     private async Task SaveAsync(AlertView next, string? actor, string? note)
     {
         stored.State.View = next;
-        await stored.WriteStateAsync();
+        await StoreAsync();
         if (actor is not null)
         {
             await history.RecordAsync(new AlertTransition(

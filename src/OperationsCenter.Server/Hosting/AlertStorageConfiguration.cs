@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace OperationsCenter.Server.Hosting;
 
 /// <summary>
-/// The grain storage alerts live in, from <c>OperationsCenter:Alerts</c>: <c>Storage</c> = <c>Redis</c> (the default;
+/// The grain storage alerts (and silences) live in, from <c>OperationsCenter:Alerts</c>: <c>Storage</c> = <c>Redis</c> (the default;
 /// <c>Redis</c> holds the connection string, default <c>127.0.0.1:6379</c>) so lifecycles and acknowledgements survive
 /// a restart, or <c>Memory</c> for a throwaway run.
 /// </summary>
@@ -16,9 +16,10 @@ namespace OperationsCenter.Server.Hosting;
 /// A Redis that is down never stops the server. Orleans' Redis storage connects once, in a silo lifecycle stage, and
 /// rethrows a failed connect, which would fail the silo's start and with it the whole host; so the connection is made
 /// with <c>abortConnect=false</c>: it comes back at once, disconnected, and reconnects in the background. Until then
-/// every read or write of an alert fails at once (<see cref="BacklogPolicy.FailFast"/>) and Orleans logs it as an
-/// error; ingest, the spool and live state carry on. An alert grain keeps its latest state in memory, so its next
-/// write after Redis returns stores it.
+/// every read or write of an alert fails at once (<see cref="BacklogPolicy.FailFast"/>), the caller gets the exception
+/// and Orleans logs it as an error; ingest (a 204 is the spool's promise, not Redis's) and live state carry on. An alert
+/// that was active when its write failed keeps the change in memory and stores it with its next write; one that has
+/// to load its state cannot activate, so the signal that needed it fails. Reconnects are tried every second.
 /// </remarks>
 internal static partial class AlertStorageConfiguration
 {
