@@ -45,7 +45,8 @@ if [ -z "${OperationsCenter__Alerts__Redis:-}" ]; then
   export OperationsCenter__Alerts__Redis=127.0.0.1:6379
 fi
 (cd src/OperationsCenter.Server/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Demo \
-  OperationsCenter__DataDirectory="$root/data" exec dotnet OperationsCenter.Server.dll --urls "$url") &
+  OperationsCenter__DataDirectory="$root/data" OperationsCenter__Alerts__RulesDirectory="${OperationsCenter__Alerts__RulesDirectory:-$root/rules}" \
+  exec dotnet OperationsCenter.Server.dll --urls "$url") &
 server=$!
 pids+=($server)
 
