@@ -34,7 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["OperationsCenter:Freshness:SilentAfter"] = "00:30:00",
                 ["OperationsCenter:Freshness:CheckInterval"] = "00:00:00.050",
             }).Build();
-            siloBuilder.AddMemoryGrainStorage(OperationsCenter.Grains.Alerts.AlertStorage.Name);
+            siloBuilder.AddMemoryGrainStorage(OperationsCenter.Grains.Alerts.AlertStorage.Name).UseInMemoryReminderService();
             siloBuilder.ConfigureServices(services =>
             {
                 services.AddSingleton(new LiveStateClock(Clock));

@@ -15,8 +15,10 @@ public sealed partial class AlertGrain(
     AlertRuleSet rules,
     WallPublisher publisher,
     LiveStateClock clock,
-    ILogger<AlertGrain> logger) : Grain, IAlertGrain
+    ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
+    private const string EscalationReminder = "escalation";
+    private static readonly TimeSpan EscalationReminderPeriod = TimeSpan.FromMinutes(1);
     private const string System = "system";
     private static readonly TimeSpan EscalationCheck = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(5);
@@ -193,11 +195,33 @@ public sealed partial class AlertGrain(
         if (escalates && _escalation is null)
         {
             _escalation = this.RegisterGrainTimer(EscalateAsync, new GrainTimerCreationOptions(EscalationCheck, EscalationCheck) { KeepAlive = true });
+
+            // A stored reminder re-activates an unacknowledged alert after a restart, so its escalation goes on.
+            this.RegisterOrUpdateReminder(EscalationReminder, EscalationReminderPeriod, EscalationReminderPeriod).Ignore();
         }
         else if (!escalates && _escalation is not null)
         {
             _escalation.Dispose();
             _escalation = null;
+            DropReminderAsync().Ignore();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        ArmEscalation();
+        if (_escalation is null)
+        {
+            await DropReminderAsync();
+        }
+    }
+
+    private async Task DropReminderAsync()
+    {
+        if (await this.GetReminder(EscalationReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 

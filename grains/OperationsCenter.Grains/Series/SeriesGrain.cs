@@ -12,8 +12,11 @@ public sealed partial class SeriesGrain(
     LiveStateClock clock,
     ILiveStateHistory history,
     AlertRuleSet rules,
-    ILogger<SeriesGrain> logger) : Grain, ISeriesGrain
+    ILogger<SeriesGrain> logger) : Grain, ISeriesGrain, IRemindable
 {
+    private const string SilenceReminder = "silence-watch";
+    private static readonly TimeSpan SilenceReminderPeriod = TimeSpan.FromMinutes(1);
+    private bool _silenceReminded;
     private static readonly TimeSpan EvaluationInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan SilenceInterval = TimeSpan.FromSeconds(5);
     private readonly SeriesAlertEvaluator _alerts = new();
@@ -109,6 +112,35 @@ public sealed partial class SeriesGrain(
 
         _silence ??= new SilenceWatch(RuleScope.Series, clock.UtcNow);
         _silenceTimer = this.RegisterGrainTimer(WatchSilenceAsync, new GrainTimerCreationOptions(SilenceInterval, SilenceInterval) { KeepAlive = true });
+        if (!_silenceReminded)
+        {
+            // A reminder (stored) brings the grain back after a restart, so a series that stays silent still fires.
+            _silenceReminded = true;
+            this.RegisterOrUpdateReminder(SilenceReminder, SilenceReminderPeriod, SilenceReminderPeriod).Ignore();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != SilenceReminder)
+        {
+            return;
+        }
+
+        if (_measurement is null || !SilenceRulesMatch())
+        {
+            // No rule watches this series any more.
+            if (await this.GetReminder(SilenceReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        _silenceReminded = true;
+        EnsureSilenceWatch();
     }
 
     private bool SilenceRulesMatch() =>

@@ -34,7 +34,7 @@ internal static partial class AlertStorageConfiguration
         var storage = section["Storage"] is { Length: > 0 } configured ? configured : "Redis";
         if (storage.Equals("Memory", StringComparison.OrdinalIgnoreCase))
         {
-            return silo.AddMemoryGrainStorage(AlertStorage.Name);
+            return silo.AddMemoryGrainStorage(AlertStorage.Name).UseInMemoryReminderService();
         }
 
         if (!storage.Equals("Redis", StringComparison.OrdinalIgnoreCase))
@@ -44,6 +44,9 @@ internal static partial class AlertStorageConfiguration
         }
 
         var connectionString = section["Redis"] is { Length: > 0 } redis ? redis : DefaultRedis;
+
+        // Reminders wake silence watches and escalations after a restart; they live in the same Redis.
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisOptions(connectionString));
         return silo.AddRedisGrainStorage(AlertStorage.Name, (OptionsBuilder<RedisStorageOptions> options) =>
             options.Configure<ILoggerFactory, Serializer>((o, loggers, serializer) =>
             {
