@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using OperationsCenter.TimeSeries.Influx;
@@ -12,27 +11,6 @@ namespace OperationsCenter.Testing.Influx;
 public sealed class InfluxProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(30);
-
-    // influxd is not tied to the test host: kill whatever a test forgot to dispose when the host exits normally.
-    private static readonly ConcurrentDictionary<Process, byte> Running = new();
-
-    static InfluxProcess()
-    {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            foreach (var process in Running.Keys)
-            {
-                try
-                {
-                    process.Kill();
-                }
-                catch (InvalidOperationException)
-                {
-                    // Already gone.
-                }
-            }
-        };
-    }
 
     private readonly string _root;
     private readonly int _bindPort;
@@ -102,16 +80,7 @@ public sealed class InfluxProcess : IAsyncDisposable
             return;
         }
 
-        using (process)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: false);
-            }
-
-            await process.WaitForExitAsync();
-            Running.TryRemove(process, out _);
-        }
+        await ChildProcesses.KillAsync(process);
     }
 
     /// <summary>Starts influxd again on the same port with the same directories.</summary>
@@ -208,7 +177,7 @@ public sealed class InfluxProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => _stderr.Add(e.Data);
         process.OutputDataReceived += (_, e) => _stderr.Add(e.Data);
         process.Start();
-        Running[process] = 0;
+        ChildProcesses.Track(process);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         _process = process;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -15,27 +14,6 @@ public sealed class RedisProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(30);
     private static readonly byte[] Ping = "PING\r\n"u8.ToArray();
-
-    // redis-server is not tied to the test host: kill whatever a test forgot to dispose when the host exits normally.
-    private static readonly ConcurrentDictionary<Process, byte> Running = new();
-
-    static RedisProcess()
-    {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            foreach (var process in Running.Keys)
-            {
-                try
-                {
-                    process.Kill();
-                }
-                catch (InvalidOperationException)
-                {
-                    // Already gone.
-                }
-            }
-        };
-    }
 
     private readonly string _root;
     private Process? _process;
@@ -100,16 +78,7 @@ public sealed class RedisProcess : IAsyncDisposable
             return;
         }
 
-        using (process)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: false);
-            }
-
-            await process.WaitForExitAsync();
-            Running.TryRemove(process, out _);
-        }
+        await ChildProcesses.KillAsync(process);
     }
 
     /// <summary>Starts redis-server again on the same port with the same directory; it reloads the append-only file.</summary>
@@ -160,7 +129,7 @@ public sealed class RedisProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start };
         process.Start();
-        Running[process] = 0;
+        ChildProcesses.Track(process);
 
         // Redis writes to its log file; drain the pipes so nothing it prints before opening the file can block it.
         process.BeginErrorReadLine();
