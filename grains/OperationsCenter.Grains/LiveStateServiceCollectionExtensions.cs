@@ -23,6 +23,7 @@ public static class LiveStateServiceCollectionExtensions
         services.Configure<FreshnessOptions>(section.GetSection("Freshness"));
         services.Configure<WallPushOptions>(section.GetSection("Push"));
         services.Configure<DepartmentDirectoryOptions>(section);
+        services.Configure<AlertReminderOptions>(section.GetSection("Alerts:Reminders"));
         services.TryAddSingleton<ILiveStateHistory, NoLiveStateHistory>();
         services.TryAddSingleton<IAlertHistory, NoAlertHistory>();
         services.TryAddSingleton<IAlertNotifier, NoAlertNotifier>();

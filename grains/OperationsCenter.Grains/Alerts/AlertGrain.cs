@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OperationsCenter.Grains.Wall;
 
 namespace OperationsCenter.Grains.Alerts;
@@ -15,10 +16,10 @@ public sealed partial class AlertGrain(
     AlertRuleSet rules,
     WallPublisher publisher,
     LiveStateClock clock,
+    IOptions<AlertReminderOptions> reminders,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
     private const string EscalationReminder = "escalation";
-    private static readonly TimeSpan EscalationReminderPeriod = TimeSpan.FromMinutes(1);
     private const string System = "system";
     private static readonly TimeSpan EscalationCheck = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(5);
@@ -197,7 +198,7 @@ public sealed partial class AlertGrain(
             _escalation = this.RegisterGrainTimer(EscalateAsync, new GrainTimerCreationOptions(EscalationCheck, EscalationCheck) { KeepAlive = true });
 
             // A stored reminder re-activates an unacknowledged alert after a restart, so its escalation goes on.
-            this.RegisterOrUpdateReminder(EscalationReminder, EscalationReminderPeriod, EscalationReminderPeriod).Ignore();
+            this.RegisterOrUpdateReminder(EscalationReminder, reminders.Value.Period, reminders.Value.Period).Ignore();
         }
         else if (!escalates && _escalation is not null)
         {

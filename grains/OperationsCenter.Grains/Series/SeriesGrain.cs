@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Wall;
@@ -12,11 +13,13 @@ public sealed partial class SeriesGrain(
     LiveStateClock clock,
     ILiveStateHistory history,
     AlertRuleSet rules,
+    IOptions<AlertReminderOptions> reminders,
     ILogger<SeriesGrain> logger) : Grain, ISeriesGrain, IRemindable
 {
     private const string SilenceReminder = "silence-watch";
-    private static readonly TimeSpan SilenceReminderPeriod = TimeSpan.FromMinutes(1);
     private bool _silenceReminded;
+    private string _keyMeasurement = "";
+    private ImmutableDictionary<string, string> _keyTags = ImmutableDictionary<string, string>.Empty;
     private static readonly TimeSpan EvaluationInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan SilenceInterval = TimeSpan.FromSeconds(5);
     private readonly SeriesAlertEvaluator _alerts = new();
@@ -36,6 +39,9 @@ public sealed partial class SeriesGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // What the series is, from its key: enough to match rules even before a point or history arrives.
+        (_keyMeasurement, _keyTags) = SeriesKey.Parse(this.GetPrimaryKeyString());
+
         // The newest stored values, so a restarted center shows the wall as it was; windows refill from new points.
         try
         {
@@ -105,7 +111,7 @@ public sealed partial class SeriesGrain(
     /// </summary>
     private void EnsureSilenceWatch()
     {
-        if (_silenceTimer is not null || _measurement is null || !SilenceRulesMatch())
+        if (_silenceTimer is not null || !SilenceRulesMatch())
         {
             return;
         }
@@ -116,7 +122,7 @@ public sealed partial class SeriesGrain(
         {
             // A reminder (stored) brings the grain back after a restart, so a series that stays silent still fires.
             _silenceReminded = true;
-            this.RegisterOrUpdateReminder(SilenceReminder, SilenceReminderPeriod, SilenceReminderPeriod).Ignore();
+            this.RegisterOrUpdateReminder(SilenceReminder, reminders.Value.Period, reminders.Value.Period).Ignore();
         }
     }
 
@@ -128,7 +134,7 @@ public sealed partial class SeriesGrain(
             return;
         }
 
-        if (_measurement is null || !SilenceRulesMatch())
+        if (!SilenceRulesMatch())
         {
             // No rule watches this series any more.
             if (await this.GetReminder(SilenceReminder) is { } reminder)
@@ -144,13 +150,13 @@ public sealed partial class SeriesGrain(
     }
 
     private bool SilenceRulesMatch() =>
-        new SilenceWatch(RuleScope.Series, default).Watches(rules.Current, r => r.Match.Matches(_measurement!, _tags));
+        new SilenceWatch(RuleScope.Series, default).Watches(rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags));
 
     private async Task WatchSilenceAsync()
     {
-        var labels = _tags.SetItem("measurement", _measurement!);
+        var labels = _keyTags.SetItem("measurement", _keyMeasurement);
         var lastReport = _lastArrival ?? (_fields.Count > 0 ? LastTime() : null);
-        foreach (var signal in _silence!.Evaluate(rules.Current, r => r.Match.Matches(_measurement!, _tags), lastReport, labels, clock.UtcNow))
+        foreach (var signal in _silence!.Evaluate(rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags), lastReport, labels, clock.UtcNow))
         {
             await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OperationsCenter.Grains.Alerts;
+using Orleans.Hosting;
 using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -31,6 +32,11 @@ internal static partial class AlertStorageConfiguration
     public static ISiloBuilder AddAlertStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         var section = configuration.GetSection("OperationsCenter:Alerts");
+        if (section.GetValue<TimeSpan?>("Reminders:Period") is { } period && period < TimeSpan.FromMinutes(1))
+        {
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = period);
+        }
+
         var storage = section["Storage"] is { Length: > 0 } configured ? configured : "Redis";
         if (storage.Equals("Memory", StringComparison.OrdinalIgnoreCase))
         {

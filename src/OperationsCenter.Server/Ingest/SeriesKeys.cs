@@ -64,21 +64,6 @@ internal static class SeriesKeys
         return canonicalLine.Length;
     }
 
-    /// <summary>Measurement and tags of a canonical series key.</summary>
-    public static (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags) Parse(string key)
-    {
-        // A key is the start of a line; a placeholder field makes it one the reader accepts.
-        var line = System.Text.Encoding.UTF8.GetBytes(key + " _=0");
-        var reader = new LineProtocolReader(line);
-        if (!reader.Read() || !reader.IsValid)
-        {
-            throw new FormatException($"'{key}' is not a series key");
-        }
-
-        var point = reader.ToPoint();
-        return (point.Measurement, point.Tags);
-    }
-
     private static ReadOnlySpan<byte> TagKey(scoped ref LineProtocolReader reader, int index) =>
         index < 0 ? DepartmentTag : reader.TagKey(index);
 }

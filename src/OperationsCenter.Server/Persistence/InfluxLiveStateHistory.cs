@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Series;
-using OperationsCenter.Server.Ingest;
 using OperationsCenter.TimeSeries.Influx;
 
 namespace OperationsCenter.Server.Persistence;
@@ -26,7 +25,7 @@ internal sealed class InfluxLiveStateHistory(InfluxConnection influx) : ILiveSta
             return null;
         }
 
-        var (measurement, tags) = SeriesKeys.Parse(seriesKey);
+        var (measurement, tags) = SeriesKey.Parse(seriesKey);
         var where = string.Join(" AND ", tags.Select(t => $"{InfluxQl.Identifier(t.Key)} = {InfluxQl.StringLiteral(t.Value)}"));
         var rows = await influx.Queries.QueryAsync(
             $"SELECT * FROM {InfluxQl.Identifier(measurement)} WHERE {where} ORDER BY time DESC LIMIT 1", cancellationToken);
