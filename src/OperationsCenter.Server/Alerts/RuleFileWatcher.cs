@@ -26,7 +26,7 @@ internal sealed partial class RuleFileWatcher(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // The first load happens before the host starts, so no point is evaluated without the rules.
-        Load(Fingerprint());
+        Load();
         return base.StartAsync(cancellationToken);
     }
 
@@ -38,16 +38,24 @@ internal sealed partial class RuleFileWatcher(
         using var timer = new PeriodicTimer(PollInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var now = Fingerprint();
-            if (now != seen)
+            try
             {
-                seen = now;
-                Load(now);
+                var now = Fingerprint();
+                if (now != seen)
+                {
+                    seen = now;
+                    Load();
+                }
+            }
+            catch (IOException ex)
+            {
+                // A file replaced while we looked: the next tick sees it settled.
+                LogScanFailed(ex.Message);
             }
         }
     }
 
-    private void Load(string fingerprint)
+    private void Load()
     {
         var load = System.IO.Directory.Exists(Directory)
             ? RuleSetLoader.Load(Directory)
@@ -72,6 +80,9 @@ internal sealed partial class RuleFileWatcher(
             .Where(f => RuleSetLoader.Extensions.Contains(Path.GetExtension(f)))
             .Order(StringComparer.Ordinal)
             .Select(f => $"{f}:{File.GetLastWriteTimeUtc(f).Ticks}:{new FileInfo(f).Length}"));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rule files could not be scanned this time: {Error}")]
+    private partial void LogScanFailed(string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} alert rules in force from {Directory}")]
     private partial void LogLoaded(int count, string directory);

@@ -23,32 +23,60 @@ internal sealed partial class SpoolDrainer(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DrainAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Say, the spool's disk failed a read or the checkpoint write. Nothing is lost: start over from the
+                // durable checkpoint (InfluxDB may see some lines twice, which it treats as the same points).
+                status.Failed(ex.Message, DateTimeOffset.UtcNow);
+                LogDrainRestarted(ex);
+                await Task.Delay(RetryPause, stoppingToken);
+            }
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken stoppingToken)
+    {
         var settings = options.Value;
         var next = spool.CheckpointOffset;
         var inflight = new Queue<(SpoolBatch Batch, Task Shipped)>();
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            while (inflight.Count < settings.Concurrency && spool.Read(next, settings.MaxBatchBytes) is { } batch)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                inflight.Enqueue((batch, ShipAsync(batch.Payload, stoppingToken)));
-                next = batch.Next;
-            }
+                while (inflight.Count < settings.Concurrency && spool.Read(next, settings.MaxBatchBytes) is { } batch)
+                {
+                    inflight.Enqueue((batch, ShipAsync(batch.Payload, stoppingToken)));
+                    next = batch.Next;
+                }
 
-            if (inflight.Count == 0)
-            {
-                await spool.WaitForDataAsync(next, stoppingToken);
+                if (inflight.Count == 0)
+                {
+                    await spool.WaitForDataAsync(next, stoppingToken);
 
-                // A little patience turns a trickle of small requests into one write.
-                await Task.Delay(settings.Linger, stoppingToken);
-                continue;
-            }
+                    // A little patience turns a trickle of small requests into one write.
+                    await Task.Delay(settings.Linger, stoppingToken);
+                    continue;
+                }
 
-            var (shipped, task) = inflight.Dequeue();
-            using (shipped)
-            {
+                var (shipped, task) = inflight.Peek();
                 await task;
                 spool.Checkpoint(shipped.Next, shipped.Points);
                 status.Shipped(shipped.Points, DateTimeOffset.UtcNow);
+                inflight.Dequeue().Batch.Dispose();
+            }
+        }
+        finally
+        {
+            // Batches still in flight are abandoned with the loop; let their writes finish before their buffers go back.
+            foreach (var (batch, task) in inflight)
+            {
+                await task.ContinueWith(_ => batch.Dispose(), TaskScheduler.Default);
             }
         }
     }
@@ -108,6 +136,9 @@ internal sealed partial class SpoolDrainer(
 
         return body[..half].LastIndexOf((byte)'\n');
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The drain stopped on an error and starts again from the checkpoint")]
+    private partial void LogDrainRestarted(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write to InfluxDB, will retry: {Error}")]
     private partial void LogShipFailed(string error);
