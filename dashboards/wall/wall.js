@@ -3,81 +3,9 @@
 (() => {
   'use strict';
 
-  // ---------------------------------------------------------------------------------------------
-  // Texts, one flat object per language (keys are stable so they can move to resource files).
-  // "{n}" is replaced by a number.
-  // ---------------------------------------------------------------------------------------------
-  const TEXTS = {
-    vi: {
-      'locale': 'vi-VN',
-      'title': 'Trung tâm Giám sát, điều hành thông minh',
-      'subtitle': 'Tình trạng cập nhật dữ liệu của các đơn vị',
-      'empty': 'Chưa có đơn vị nào.',
-      'connection.connecting': 'Đang kết nối…',
-      'connection.connected': 'Đã kết nối',
-      'connection.reconnecting': 'Đang kết nối lại…',
-      'connection.disconnected': 'Mất kết nối',
-      'freshness.fresh': 'Đang cập nhật',
-      'freshness.late': 'Chậm cập nhật',
-      'freshness.silent': 'Mất tín hiệu',
-      'freshness.unknown': 'Chưa rõ',
-      'fact.lastSeen': 'Lần cuối',
-      'fact.pointsReceived': 'Điểm dữ liệu',
-      'fact.seriesCount': 'Chuỗi',
-      'lastSeen.never': 'Chưa có dữ liệu',
-      'relative.now': 'vừa xong',
-      'relative.seconds': '{n} giây trước',
-      'relative.minutes': '{n} phút trước',
-      'relative.hours': '{n} giờ trước',
-      'relative.days': '{n} ngày trước',
-    },
-    en: {
-      'locale': 'en-GB',
-      'title': 'Intelligent Operations Center',
-      'subtitle': 'Reporting status of the units',
-      'empty': 'No units yet.',
-      'connection.connecting': 'Connecting…',
-      'connection.connected': 'Connected',
-      'connection.reconnecting': 'Reconnecting…',
-      'connection.disconnected': 'Disconnected',
-      'freshness.fresh': 'Fresh',
-      'freshness.late': 'Late',
-      'freshness.silent': 'Silent',
-      'freshness.unknown': 'Unknown',
-      'fact.lastSeen': 'Last seen',
-      'fact.pointsReceived': 'Points',
-      'fact.seriesCount': 'Series',
-      'lastSeen.never': 'No data yet',
-      'relative.now': 'just now',
-      'relative.seconds': '{n} s ago',
-      'relative.minutes': '{n} min ago',
-      'relative.hours': '{n} h ago',
-      'relative.days': '{n} d ago',
-    },
-  };
-
-  const DEFAULT_LANGUAGE = 'vi';
-  const lang = pickLanguage();
-  const texts = TEXTS[lang];
-  const text = (key, n) => {
-    const s = texts[key] ?? TEXTS[DEFAULT_LANGUAGE][key] ?? key;
-    return n === undefined ? s : s.replace('{n}', integerFormat.format(n));
-  };
-
-  const locale = texts.locale;
-  const integerFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const smallNumberFormat = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
-  const clockFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-  const dateFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' });
-  const nameCollator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-
+  // Texts and formats come from common.js (i18n/<lang>.json); they change when the language is switched.
+  const { i18n, text } = OC;
   const FRESHNESS = ['fresh', 'late', 'silent'];
-
-  function pickLanguage() {
-    const requested = new URLSearchParams(location.search).get('lang');
-    return requested && Object.hasOwn(TEXTS, requested) ? requested : DEFAULT_LANGUAGE;
-  }
 
   // ---------------------------------------------------------------------------------------------
   // State
@@ -260,6 +188,14 @@
     dirtyDepartments.clear();
     for (const key of dirtySeries) renderSeries(key);
     dirtySeries.clear();
+    const alertsChanged = dirtyAlerts.size > 0;
+    for (const fp of dirtyAlerts) renderAlert(fp);
+    dirtyAlerts.clear();
+    if (alertOrderDirty) {
+      alertOrderDirty = false;
+      orderAlerts();
+    }
+    if (alertsChanged) renderAlertTotals();
     renderSummary();
   }
 
@@ -271,7 +207,7 @@
     if (el.getAttribute(name) !== value) el.setAttribute(name, value);
   }
 
-  const departmentOrder = (a, b) => nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const departmentOrder = (a, b) => i18n.collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
   /** Places a card so cards stay ordered by department name. */
   function placeCard(view, d) {
@@ -302,11 +238,10 @@
     if (!view) {
       const card = departmentTemplate.content.firstElementChild.cloneNode(true);
       card.dataset.department = id;
-      for (const label of card.querySelectorAll('[data-fact-label]')) {
-        label.textContent = text('fact.' + label.dataset.factLabel);
-      }
       view = {
         card,
+        lang: null,
+        alertBadge: card.querySelector('.alert-badge'),
         name: card.querySelector('.department-name'),
         badge: card.querySelector('.freshness-badge'),
         lastSeen: card.querySelector('[data-fact="lastSeen"]'),
@@ -323,11 +258,20 @@
       view.card.title = d.id;
       placeCard(view, d);
     }
+    if (view.lang !== i18n.lang) {
+      view.lang = i18n.lang;
+      for (const label of view.card.querySelectorAll('[data-fact-label]')) {
+        label.textContent = text('fact.' + label.dataset.factLabel);
+      }
+      renderDepartmentAlerts(view, id);
+    } else if (departmentAlerts.has(id) || !view.alertBadge.hidden) {
+      renderDepartmentAlerts(view, id);
+    }
     setAttr(view.card, 'data-freshness', d.freshness);
     setAttr(view.badge, 'data-freshness', d.freshness);
     setText(view.badge, text('freshness.' + d.freshness));
-    setText(view.points, d.pointsReceived == null ? '–' : integerFormat.format(d.pointsReceived));
-    setText(view.seriesCount, d.seriesCount == null ? '–' : integerFormat.format(d.seriesCount));
+    setText(view.points, d.pointsReceived == null ? '–' : i18n.integer.format(d.pointsReceived));
+    setText(view.seriesCount, d.seriesCount == null ? '–' : i18n.integer.format(d.seriesCount));
     renderLastSeen(view, d, Date.now());
   }
 
@@ -335,22 +279,8 @@
     setText(view.lastSeen, d.lastSeenMs == null ? text('lastSeen.never') : relativeTime(now - d.lastSeenMs));
   }
 
-  function relativeTime(ageMs) {
-    const seconds = Math.max(0, Math.floor(ageMs / 1000));
-    if (seconds < 1) return text('relative.now');
-    if (seconds < 60) return text('relative.seconds', seconds);
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60) return text('relative.minutes', minutes);
-    const hours = Math.floor(minutes / 60);
-    if (hours < 24) return text('relative.hours', hours);
-    return text('relative.days', Math.floor(hours / 24));
-  }
-
-  function formatValue(value) {
-    const n = toNumber(value);
-    if (!Number.isFinite(n)) return String(value);
-    return n !== 0 && Math.abs(n) < 0.01 ? smallNumberFormat.format(n) : numberFormat.format(n);
-  }
+  const relativeTime = ageMs => OC.durationText(ageMs, 'relative');
+  const formatValue = OC.formatValue;
 
   function tagsText(s) {
     return Object.keys(s.tags)
@@ -461,9 +391,192 @@
       if (d.freshness in counts) counts[d.freshness]++;
     }
     for (const [f, el] of summaryCounts) {
-      if (el) setText(el, integerFormat.format(counts[f]));
+      if (el) setText(el, i18n.integer.format(counts[f]));
     }
     emptyNote.hidden = departments.size > 0;
+    const density = departments.size > 30 ? 'dense' : departments.size > 12 ? 'compact' : 'normal';
+    setAttr(grid, 'data-density', density);
+  }
+
+
+  // ---------------------------------------------------------------------------------------------
+  // Alerts: the panel (most severe, then newest first) and a count on each department's card.
+  // ---------------------------------------------------------------------------------------------
+
+  /** How long a resolved alert stays (faded) on the wall. */
+  const RESOLVED_KEEP_MS = 60_000;
+
+  /** fingerprint -> normalized AlertView (plus resolvedAtMs) */
+  let alerts = new Map();
+  /** fingerprint -> { row, severity, state, silenced, age, title, department, value, ackBy, ack, form } */
+  const alertViews = new Map();
+  const dirtyAlerts = new Set();
+  let alertOrderDirty = false;
+  /** department id -> { count, severity } of its active alerts, as rendered */
+  let departmentAlerts = new Map();
+
+  const alertList = document.querySelector('.alert-list');
+  const alertsEmpty = document.querySelector('[data-testid="alerts-empty"]');
+  const alertCount = document.querySelector('[data-alert-count]');
+  const alertSummary = document.querySelector('[data-summary="alerts"]');
+  const alertTemplate = document.getElementById('alert-template');
+
+  function alertFrom(view, previous) {
+    const a = OC.normalizeAlert(view);
+    if (a.state === 'resolved') {
+      const ended = Date.parse(a.endsAt ?? '');
+      a.resolvedAtMs = previous?.state === 'resolved' ? previous.resolvedAtMs : Date.now();
+      if (previous?.state !== 'resolved' && !previous && !Number.isNaN(ended)) a.resolvedAtMs = ended;
+    }
+    return a;
+  }
+
+  const expired = (a, now) => a.state === 'resolved' && now - a.resolvedAtMs > RESOLVED_KEEP_MS;
+
+  function applyAlertSnapshot(list) {
+    const next = new Map();
+    const now = Date.now();
+    for (const view of list ?? []) {
+      const a = alertFrom(view, null);
+      if (!expired(a, now)) next.set(a.fingerprint, a);
+    }
+    for (const fp of alerts.keys()) dirtyAlerts.add(fp);
+    for (const fp of next.keys()) dirtyAlerts.add(fp);
+    alerts = next;
+    alertOrderDirty = true;
+    scheduleRender();
+  }
+
+  function applyAlertUpdates(list) {
+    for (const view of list ?? []) {
+      const fp = String(view.fingerprint);
+      const previous = alerts.get(fp);
+      const a = alertFrom(view, previous);
+      // Newest state per alert: an older update that arrives late does not win.
+      if (previous && previous.updatedMs > a.updatedMs) continue;
+      alerts.set(fp, a);
+      dirtyAlerts.add(fp);
+    }
+    alertOrderDirty = true;
+    scheduleRender();
+  }
+
+  function acknowledge(fingerprint, author, note) {
+    return connection.invoke('Acknowledge', fingerprint, author, note).then(view => {
+      if (view) applyAlertUpdates([view]);
+    });
+  }
+
+  function renderAlert(fp) {
+    const a = alerts.get(fp);
+    let view = alertViews.get(fp);
+    if (!a) {
+      if (view) {
+        view.row.remove();
+        alertViews.delete(fp);
+      }
+      return;
+    }
+    if (!view) {
+      const row = alertTemplate.content.firstElementChild.cloneNode(true);
+      row.dataset.fingerprint = fp;
+      const form = OC.buildAckForm((author, note) => acknowledge(fp, author, note));
+      row.append(form);
+      view = {
+        row,
+        form,
+        severity: row.querySelector('.alert-severity'),
+        state: row.querySelector('.alert-state'),
+        silenced: row.querySelector('.alert-silenced'),
+        age: row.querySelector('.alert-age'),
+        title: row.querySelector('.alert-title'),
+        department: row.querySelector('.alert-department'),
+        value: row.querySelector('.alert-value'),
+        ackBy: row.querySelector('.alert-ack-by'),
+        ack: row.querySelector('.ack-button'),
+      };
+      view.ack.addEventListener('click', () => form.open());
+      alertViews.set(fp, view);
+      alertOrderDirty = true;
+    }
+    setAttr(view.row, 'data-state', a.state);
+    setAttr(view.row, 'data-severity', a.severity);
+    setAttr(view.row, 'data-silenced', String(a.silenced));
+    setText(view.severity, text('severity.' + a.severity));
+    setText(view.state, text('state.' + a.state));
+    view.silenced.hidden = !a.silenced;
+    setText(view.silenced, text('alert.silenced'));
+    setText(view.title, OC.alertTitle(a));
+    view.title.title = OC.alertDescription(a);
+    const dep = a.labels.department ?? a.owner ?? '';
+    setText(view.department, departments.get(dep)?.name ?? dep);
+    setText(view.value, a.value == null ? '' : `${a.labels.field ?? ''} = ${OC.formatValue(a.value)}`);
+    const acked = a.state === 'acknowledged' && a.acknowledgedBy;
+    view.ackBy.hidden = !acked;
+    setText(view.ackBy, acked ? text('alert.ackBy', { name: a.acknowledgedBy }) + (a.note ? ` — ${a.note}` : '') : '');
+    view.ack.hidden = a.state !== 'firing';
+    setText(view.ack, text('ack.button'));
+    if (a.state !== 'firing' && !view.form.hidden) view.form.close();
+    OC.applyStaticTexts(view.form);
+    setText(view.age, OC.durationText(Date.now() - a.sinceMs, 'age'));
+  }
+
+  function orderAlerts() {
+    const sorted = [...alerts.values()].sort(OC.compareAlerts);
+    let i = 0;
+    for (const a of sorted) {
+      const row = alertViews.get(a.fingerprint)?.row;
+      if (!row) continue;
+      const at = alertList.children[i];
+      if (at !== row) alertList.insertBefore(row, at ?? null);
+      i++;
+    }
+  }
+
+  function renderAlertTotals() {
+    const counts = new Map();
+    let active = 0;
+    for (const a of alerts.values()) {
+      if (!OC.ACTIVE_STATES.has(a.state)) continue;
+      active++;
+      const dep = a.labels.department ?? a.owner ?? '';
+      const c = counts.get(dep) ?? { count: 0, severity: 'info' };
+      c.count++;
+      if ((OC.SEVERITY_RANK[a.severity] ?? 0) > (OC.SEVERITY_RANK[c.severity] ?? 0)) c.severity = a.severity;
+      counts.set(dep, c);
+    }
+    const previous = departmentAlerts;
+    departmentAlerts = counts;
+    for (const id of new Set([...previous.keys(), ...counts.keys()])) {
+      const view = departmentViews.get(id);
+      if (view) renderDepartmentAlerts(view, id);
+    }
+    setText(alertCount, i18n.integer.format(active));
+    setText(alertSummary, i18n.integer.format(active));
+    alertsEmpty.hidden = alerts.size > 0;
+  }
+
+  function renderDepartmentAlerts(view, id) {
+    const c = departmentAlerts.get(id);
+    view.alertBadge.hidden = !c;
+    setAttr(view.alertBadge, 'data-count', String(c?.count ?? 0));
+    setAttr(view.alertBadge, 'data-severity', c?.severity ?? '');
+    setAttr(view.card, 'data-alert-severity', c?.severity ?? '');
+    setText(view.alertBadge, c ? text('alerts.badge', c.count) : '');
+  }
+
+  /** Ages every second; resolved alerts leave the wall after a while. */
+  function tickAlerts(now) {
+    for (const [fp, a] of alerts) {
+      if (expired(a, now)) {
+        alerts.delete(fp);
+        dirtyAlerts.add(fp);
+        continue;
+      }
+      const view = alertViews.get(fp);
+      if (view) setText(view.age, OC.durationText(now - a.sinceMs, 'age'));
+    }
+    if (dirtyAlerts.size > 0) scheduleRender();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -475,15 +588,16 @@
 
   function tick() {
     const now = new Date();
-    setText(clockTime, clockFormat.format(now));
+    setText(clockTime, i18n.clock.format(now));
     clockTime.dateTime = now.toISOString();
-    const date = dateFormat.format(now);
-    setText(clockDate, date.charAt(0).toLocaleUpperCase(locale) + date.slice(1));
+    const date = i18n.date.format(now);
+    setText(clockDate, date.charAt(0).toLocaleUpperCase(i18n.locale) + date.slice(1));
     const ms = now.getTime();
     for (const [id, view] of departmentViews) {
       const d = departments.get(id);
       if (d) renderLastSeen(view, d, ms);
     }
+    tickAlerts(ms);
     setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
   }
 
@@ -494,7 +608,9 @@
   const connectionEl = document.querySelector('[data-testid="connection"]');
   const connectionLabel = connectionEl.querySelector('.connection-label');
 
+  let connectionLabelKey = 'connection.disconnected';
   function setConnection(state, labelKey = 'connection.' + state) {
+    connectionLabelKey = labelKey;
     connectionEl.dataset.state = state;
     document.body.dataset.connection = state;
     setText(connectionLabel, text(labelKey));
@@ -518,7 +634,9 @@
   connection.on('snapshot', guarded('snapshot', snapshot => {
     startAttempt = 0; // a healthy connection: the next outage starts its backoff from the beginning
     applySnapshot(snapshot);
+    applyAlertSnapshot(snapshot?.alerts);
   }));
+  connection.on('alertsUpdated', guarded('alertsUpdated', applyAlertUpdates));
   connection.on('seriesUpdated', guarded('seriesUpdated', applySeriesUpdates));
   connection.on('departmentsUpdated', guarded('departmentsUpdated', applyDepartmentUpdates));
 
@@ -556,12 +674,36 @@
   // Start
   // ---------------------------------------------------------------------------------------------
 
-  document.documentElement.lang = lang;
-  document.title = text('title');
-  for (const el of document.querySelectorAll('[data-text]')) {
-    el.textContent = text(el.dataset.text);
+  /** A language switch re-renders texts and numbers in place: no reload, no new connection. */
+  OC.onLanguage(() => {
+    document.title = text('title');
+    setText(connectionLabel, text(connectionLabelKey));
+    for (const id of departments.keys()) dirtyDepartments.add(id);
+    for (const [key, view] of seriesViews) {
+      for (const fv of view.fields.values()) fv.raw = undefined; // re-formatted, not flashed
+      dirtySeries.add(key);
+    }
+    for (const fp of alerts.keys()) dirtyAlerts.add(fp);
+    scheduleRender();
+  });
+
+  document.querySelector('[data-testid="lang"]').addEventListener('click', () => {
+    OC.setLanguage(i18n.lang === 'vi' ? 'en' : 'vi').then(() => tickOnce(), err => console.error('wall: language switch failed', err));
+  });
+
+  let ticking = false;
+  function tickOnce() {
+    if (ticking) return;
+    ticking = true;
+    tick();
   }
-  renderSummary();
-  tick();
-  start();
+
+  OC.setLanguage(OC.initialLanguage())
+    .catch(err => console.error('wall: texts failed to load', err))
+    .finally(() => {
+      setConnection('disconnected');
+      renderSummary();
+      tickOnce();
+      start();
+    });
 })();

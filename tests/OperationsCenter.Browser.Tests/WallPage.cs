@@ -39,18 +39,22 @@ public sealed class WallPage : IAsyncDisposable
     public ILocator Connection => Page.GetByTestId("connection");
 
     /// <summary>Opens a 1920×1080 tab on the wall at <paramref name="baseAddress"/>.</summary>
-    public static async Task<WallPage> OpenAsync(IBrowser browser, Uri baseAddress, ITestOutputHelper output, string name)
+    public static Task<WallPage> OpenAsync(IBrowser browser, Uri baseAddress, ITestOutputHelper output, string name) =>
+        OpenAsync(browser, baseAddress, output, name, "/", 1920, 1080);
+
+    /// <summary>Opens a tab of the given size on a page of the wall's folder (e.g. <c>/leader.html</c>).</summary>
+    public static async Task<WallPage> OpenAsync(IBrowser browser, Uri baseAddress, ITestOutputHelper output, string name, string path, int width, int height)
     {
         var context = await browser.NewContextAsync(new()
         {
             BaseURL = baseAddress.ToString(),
-            ViewportSize = new() { Width = 1920, Height = 1080 },
+            ViewportSize = new() { Width = width, Height = height },
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh",
         });
         var page = await context.NewPageAsync();
         var wall = new WallPage(context, page, output, name);
-        var response = await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.Load, Timeout = (float)Deadline.TotalMilliseconds });
+        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load, Timeout = (float)Deadline.TotalMilliseconds });
         if (response is null || !response.Ok)
         {
             throw new XunitException($"Expected GET {baseAddress} to serve the wall page, got {(response is null ? "no response" : $"HTTP {response.Status}")}.");
@@ -60,6 +64,9 @@ public sealed class WallPage : IAsyncDisposable
         await page.EvaluateAsync($"() => {{ window.__wallTestMarker = '{NoReloadMarker}'; }}");
         return wall;
     }
+
+    /// <summary>The alert rows of the alert panel.</summary>
+    public ILocator Alerts => Page.GetByTestId("alert");
 
     /// <summary>A department card.</summary>
     public ILocator Department(string department) =>

@@ -1,0 +1,302 @@
+// Leader view: only alerts routed to leaders (hub message `leaderNotice` after `JoinLeaders`), newest first.
+// Each shows what, where, since when and who owns it, and can be acknowledged. A beep and a browser
+// notification (when permitted) announce every notice.
+(() => {
+  'use strict';
+
+  const { i18n, text } = OC;
+
+  /** fingerprint -> { alert, kind, receivedMs } */
+  const notices = new Map();
+  /** fingerprint -> view */
+  const views = new Map();
+  /** department id -> display name, from the snapshot and department updates */
+  const departmentNames = new Map();
+  const departmentName = id => departmentNames.get(id) ?? id ?? '';
+
+  function onDepartments(statuses) {
+    for (const d of statuses ?? []) {
+      if (d?.id) departmentNames.set(String(d.id), d.name || String(d.id));
+    }
+  }
+
+  const list = document.querySelector('.leader-list');
+  const empty = document.querySelector('[data-testid="leader-empty"]');
+  const template = document.getElementById('leader-alert-template');
+  const connectionEl = document.querySelector('[data-testid="connection"]');
+  const connectionLabel = connectionEl.querySelector('.connection-label');
+  const notifyButton = document.querySelector('[data-testid="notify-enable"]');
+
+  const setText = (el, value) => { if (el.textContent !== value) el.textContent = value; };
+  const setAttr = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
+  const lower = v => String(v ?? '').toLowerCase();
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+  // ---------------------------------------------------------------------------------------------
+
+  function render(fp) {
+    const n = notices.get(fp);
+    let view = views.get(fp);
+    if (!n) {
+      view?.row.remove();
+      views.delete(fp);
+      return;
+    }
+    if (!view) {
+      const row = template.content.firstElementChild.cloneNode(true);
+      row.dataset.fingerprint = fp;
+      const form = OC.buildAckForm((author, note) => acknowledge(fp, author, note));
+      row.append(form);
+      OC.applyStaticTexts(row);
+      view = {
+        row,
+        form,
+        kind: row.querySelector('.la-kind'),
+        severity: row.querySelector('.la-severity'),
+        state: row.querySelector('.la-state'),
+        silenced: row.querySelector('.la-silenced'),
+        title: row.querySelector('.la-title'),
+        description: row.querySelector('.la-description'),
+        department: row.querySelector('.la-department'),
+        since: row.querySelector('.la-since'),
+        owner: row.querySelector('.la-owner'),
+        ackBy: row.querySelector('.la-ack-by'),
+        ack: row.querySelector('.ack-button'),
+      };
+      view.ack.addEventListener('click', () => form.open());
+      views.set(fp, view);
+    }
+    const a = n.alert;
+    setAttr(view.row, 'data-kind', n.kind);
+    setAttr(view.row, 'data-state', a.state);
+    setAttr(view.row, 'data-severity', a.severity);
+    setAttr(view.row, 'data-silenced', String(a.silenced));
+    setText(view.kind, text('kind.' + n.kind));
+    setText(view.severity, text('severity.' + a.severity));
+    setText(view.state, text('state.' + a.state));
+    view.silenced.hidden = !a.silenced;
+    setText(view.silenced, text('alert.silenced'));
+    setText(view.title, OC.alertTitle(a));
+    setText(view.description, OC.alertDescription(a));
+    setText(view.department, departmentName(a.labels.department));
+    setText(view.since, `${i18n.dateTime.format(new Date(a.sinceMs))} (${OC.durationText(Date.now() - a.sinceMs, 'age')})`);
+    setText(view.owner, departmentName(a.owner));
+    const acked = a.state === 'acknowledged' && a.acknowledgedBy;
+    view.ackBy.hidden = !acked;
+    setText(view.ackBy, acked ? text('alert.ackBy', { name: a.acknowledgedBy }) + (a.note ? ` — ${a.note}` : '') : '');
+    view.ack.hidden = a.state !== 'firing';
+    setText(view.ack, text('ack.button'));
+    if (a.state !== 'firing' && !view.form.hidden) view.form.close();
+    OC.applyStaticTexts(view.row);
+  }
+
+  function order() {
+    const sorted = [...notices.entries()].sort(([, x], [, y]) => y.receivedMs - x.receivedMs);
+    sorted.forEach(([fp], i) => {
+      const row = views.get(fp)?.row;
+      if (row && list.children[i] !== row) list.insertBefore(row, list.children[i] ?? null);
+    });
+    empty.hidden = notices.size > 0;
+  }
+
+  function renderAll() {
+    for (const fp of notices.keys()) render(fp);
+    order();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Messages
+  // ---------------------------------------------------------------------------------------------
+
+  function onNotice(notice) {
+    if (!notice?.alert) return;
+    const alert = OC.normalizeAlert(notice.alert);
+    const kind = lower(notice.kind) || 'firing';
+    notices.set(alert.fingerprint, { alert, kind, receivedMs: Date.now() });
+    render(alert.fingerprint);
+    order();
+    announce(kind, alert);
+  }
+
+  /** Newer states of alerts already on the list (an acknowledgement from the wall, a resolution). */
+  function onAlerts(alerts) {
+    for (const raw of alerts ?? []) {
+      const n = notices.get(String(raw.fingerprint));
+      if (!n) continue;
+      const alert = OC.normalizeAlert(raw);
+      if (alert.updatedMs < n.alert.updatedMs) continue;
+      n.alert = alert;
+      render(alert.fingerprint);
+    }
+  }
+
+  function acknowledge(fingerprint, author, note) {
+    return connection.invoke('Acknowledge', fingerprint, author, note).then(view => {
+      if (view) onAlerts([view]);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sound and notifications
+  // ---------------------------------------------------------------------------------------------
+
+  let audio = null;
+  function audioContext() {
+    const Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!Ctx) return null;
+    audio ??= new Ctx();
+    if (audio.state === 'suspended') audio.resume().catch(() => {});
+    return audio;
+  }
+
+  function beep(critical) {
+    try {
+      const ctx = audioContext();
+      if (!ctx) return;
+      const now = ctx.currentTime;
+      for (const [offset, freq] of critical ? [[0, 880], [0.25, 880]] : [[0, 660]]) {
+        const osc = ctx.createOscillator();
+        const gain = ctx.createGain();
+        osc.type = 'sine';
+        osc.frequency.value = freq;
+        gain.gain.setValueAtTime(0.0001, now + offset);
+        gain.gain.exponentialRampToValueAtTime(0.3, now + offset + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, now + offset + 0.18);
+        osc.connect(gain).connect(ctx.destination);
+        osc.start(now + offset);
+        osc.stop(now + offset + 0.2);
+      }
+    } catch (err) {
+      console.warn('leader: sound failed', err);
+    }
+  }
+
+  function announce(kind, alert) {
+    window.__leaderNotices = (window.__leaderNotices ?? 0) + 1;
+    beep(alert.severity === 'critical' && kind !== 'resolved');
+    if ('Notification' in window && Notification.permission === 'granted') {
+      try {
+        new Notification(`${text('kind.' + kind)}: ${OC.alertTitle(alert)}`, {
+          body: `${departmentName(alert.labels.department)} · ${OC.alertDescription(alert)}`,
+          tag: alert.fingerprint,
+          renotify: true,
+        });
+      } catch (err) {
+        console.warn('leader: notification failed', err);
+      }
+    }
+  }
+
+  function updateNotifyButton() {
+    notifyButton.hidden = !('Notification' in window) || Notification.permission !== 'default';
+  }
+
+  notifyButton.addEventListener('click', async () => {
+    audioContext(); // a user gesture: later beeps may play
+    try { await Notification.requestPermission(); } catch { /* not supported */ }
+    updateNotifyButton();
+  });
+  // Browsers allow sound only after the user touched the page once.
+  document.addEventListener('pointerdown', () => audioContext(), { once: true });
+
+  // ---------------------------------------------------------------------------------------------
+  // Connection: reconnect with backoff; join the leaders' group on every (re)connection.
+  // ---------------------------------------------------------------------------------------------
+
+  let connectionLabelKey = 'connection.disconnected';
+  function setConnection(state, labelKey = 'connection.' + state) {
+    connectionLabelKey = labelKey;
+    connectionEl.dataset.state = state;
+    if (state !== 'connected') connectionEl.dataset.joined = 'false';
+    setText(connectionLabel, text(labelKey));
+  }
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/wall')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => OC.retryDelay(ctx.previousRetryCount) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+
+  const guarded = (name, handler) => payload => {
+    try {
+      handler(payload);
+    } catch (err) {
+      console.error(`leader: failed to apply ${name}`, err, payload);
+    }
+  };
+  connection.on('leaderNotice', guarded('leaderNotice', onNotice));
+  connection.on('alertsUpdated', guarded('alertsUpdated', onAlerts));
+  connection.on('snapshot', guarded('snapshot', snapshot => {
+    onDepartments(snapshot?.departments);
+    onAlerts(snapshot?.alerts);
+    renderAll();
+  }));
+  connection.on('departmentsUpdated', guarded('departmentsUpdated', onDepartments));
+
+  async function join() {
+    try {
+      await connection.invoke('JoinLeaders');
+      connectionEl.dataset.joined = 'true';
+    } catch (err) {
+      console.warn('leader: JoinLeaders failed', err);
+    }
+  }
+
+  connection.onreconnecting(() => setConnection('reconnecting'));
+  connection.onreconnected(() => {
+    setConnection('connected');
+    join();
+  });
+  connection.onclose(() => {
+    setConnection('disconnected');
+    scheduleStart();
+  });
+
+  let startAttempt = 0;
+  let startTimer = 0;
+  function scheduleStart() {
+    if (startTimer !== 0) return;
+    startTimer = setTimeout(start, OC.retryDelay(startAttempt));
+    startAttempt++;
+  }
+
+  async function start() {
+    startTimer = 0;
+    if (connection.state !== signalR.HubConnectionState.Disconnected) return;
+    setConnection('reconnecting', startAttempt === 0 ? 'connection.connecting' : 'connection.reconnecting');
+    try {
+      await connection.start();
+      startAttempt = 0;
+      setConnection('connected');
+      await join();
+    } catch (err) {
+      console.warn('leader: connection failed, retrying', err);
+      setConnection('disconnected');
+      scheduleStart();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Start
+  // ---------------------------------------------------------------------------------------------
+
+  OC.onLanguage(() => {
+    document.title = text('leader.title');
+    setText(connectionLabel, text(connectionLabelKey));
+    renderAll();
+  });
+  document.querySelector('[data-testid="lang"]').addEventListener('click', () => {
+    OC.setLanguage(i18n.lang === 'vi' ? 'en' : 'vi').catch(err => console.error('leader: language switch failed', err));
+  });
+  setInterval(renderAll, 30_000); // ages ("5 phút")
+
+  OC.setLanguage(OC.initialLanguage())
+    .catch(err => console.error('leader: texts failed to load', err))
+    .finally(() => {
+      setConnection('disconnected');
+      updateNotifyButton();
+      order();
+      start();
+    });
+})();

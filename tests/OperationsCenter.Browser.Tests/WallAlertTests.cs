@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using OperationsCenter.Testing;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+using static Microsoft.Playwright.Assertions;
+
+namespace OperationsCenter.Browser.Tests;
+
+/// <summary>Alerts on the wall: they appear within a second of the breaking write, are acknowledged from the page, and every wall sees it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WallAlertTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private static readonly TimeSpan AlertBudget = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task Alert_appears_within_a_second_is_acknowledged_with_a_note_and_a_second_wall_sees_it()
+    {
+        using var rules = AlertRules.Create();
+        await using var host = await rules.StartHostAsync();
+        await using var wall = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, nameof(Alert_appears_within_a_second_is_acknowledged_with_a_note_and_a_second_wall_sees_it));
+        await using var second = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, nameof(Alert_appears_within_a_second_is_acknowledged_with_a_note_and_a_second_wall_sees_it) + "-second");
+        await wall.ExpectConnectedAsync();
+        await second.ExpectConnectedAsync();
+        var dep = CenterHost.Departments[0];
+
+        // A healthy point first, so the series exists and only the breaking point is measured.
+        await host.WriteLinesAsync(dep, $"{AlertRules.Measurement},site=a down=0i");
+        await wall.ExpectFieldValueAsync(dep, WallPage.SeriesKey(AlertRules.Measurement, dep, "site", "a"), "down", "0");
+        await Expect(wall.Alerts).ToHaveCountAsync(0);
+
+        // The page records when the first alert row appears, so the measurement does not include Playwright's polling.
+        await wall.Page.EvaluateAsync("""
+            () => {
+              window.__alertSeenAt = null;
+              const check = () => {
+                if (window.__alertSeenAt === null && document.querySelector('[data-testid="alert"]')) window.__alertSeenAt = performance.now();
+              };
+              new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
+            }
+            """);
+        await host.WriteLinesAsync(dep, $"{AlertRules.Measurement},site=a down=3i");
+        var writtenAt = await wall.Page.EvaluateAsync<double>("() => performance.now()");
+        var watch = Stopwatch.StartNew();
+
+        var alert = wall.Alerts.First;
+        await wall.ExpectAsync("an alert row within 15 s of the breaking write", () => Expect(alert).ToBeVisibleAsync(new() { Timeout = 15_000 }));
+        var seenAt = await wall.Page.EvaluateAsync<double?>("() => window.__alertSeenAt");
+        var elapsed = seenAt is { } seen ? TimeSpan.FromMilliseconds(Math.Max(0, seen - writtenAt)) : watch.Elapsed;
+        output.WriteLine($"alert row appeared {elapsed.TotalMilliseconds:0} ms after the write completed");
+        Assert.True(
+            elapsed < AlertBudget,
+            $"Expected the alert on the wall within {AlertBudget.TotalMilliseconds:0} ms of the breaking write's completion, it took {elapsed.TotalMilliseconds:0} ms.");
+
+        await Expect(alert).ToHaveAttributeAsync("data-severity", "critical");
+        await Expect(alert).ToHaveAttributeAsync("data-state", "firing");
+        await Expect(alert.GetByTestId("alert-title")).ToContainTextAsync("Mất dịch vụ");
+        var fingerprint = await alert.GetAttributeAsync("data-fingerprint");
+        Assert.False(string.IsNullOrEmpty(fingerprint), "Expected the alert row to carry data-fingerprint.");
+        await Expect(wall.Department(dep).GetByTestId("department-alerts")).ToHaveAttributeAsync("data-count", "1");
+
+        // Acknowledge with a note, from the inline form (the operator's name is asked once).
+        await alert.GetByTestId("ack").ClickAsync();
+        var author = alert.GetByTestId("ack-author");
+        if (await author.IsVisibleAsync())
+        {
+            await author.FillAsync("Nguyễn Văn A");
+        }
+
+        await alert.GetByTestId("ack-note").FillAsync("Đang xử lý");
+        await alert.GetByTestId("ack-confirm").ClickAsync();
+        await wall.ExpectAsync(
+            "the alert to show data-state=\"acknowledged\" on the page that acknowledged it",
+            () => Expect(alert).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 15_000 }));
+        await Expect(alert.GetByTestId("alert-ack-by")).ToContainTextAsync("Nguyễn Văn A");
+
+        var other = second.Page.Locator($"[data-testid='alert'][data-fingerprint='{fingerprint}']");
+        await second.ExpectAsync(
+            "the second wall to see the acknowledgement",
+            () => Expect(other).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 15_000 }));
+        await Expect(other.GetByTestId("alert-ack-by")).ToContainTextAsync("Nguyễn Văn A");
+        await Expect(other.GetByTestId("ack")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Language_switch_changes_texts_and_alert_titles()
+    {
+        using var rules = AlertRules.Create();
+        await using var host = await rules.StartHostAsync();
+        await using var wall = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, nameof(Language_switch_changes_texts_and_alert_titles));
+        await wall.ExpectConnectedAsync();
+        var dep = CenterHost.Departments[0];
+
+        await host.WriteLinesAsync(dep, $"{AlertRules.Measurement},site=b down=1i,share=1234.5");
+        var alert = wall.Alerts.First;
+        await wall.ExpectAsync("an alert row", () => Expect(alert).ToBeVisibleAsync(new() { Timeout = 15_000 }));
+        var title = alert.GetByTestId("alert-title");
+        var label = wall.Connection.Locator(".connection-label");
+        var share = wall.Field(dep, WallPage.SeriesKey(AlertRules.Measurement, dep, "site", "b"), "share");
+
+        await Expect(wall.Page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
+        await Expect(label).ToHaveTextAsync("Đã kết nối");
+        await Expect(title).ToContainTextAsync("Mất dịch vụ");
+        await Expect(share).ToHaveTextAsync("1.234,5"); // Vietnamese: '.' groups thousands, ',' marks decimals
+
+        await wall.Page.GetByTestId("lang").ClickAsync();
+        await Expect(wall.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(label).ToHaveTextAsync("Connected");
+        await Expect(title).ToContainTextAsync("Service down");
+        await Expect(share).ToHaveTextAsync("1,234.5");
+
+        await wall.Page.GetByTestId("lang").ClickAsync();
+        await Expect(label).ToHaveTextAsync("Đã kết nối");
+        await Expect(title).ToContainTextAsync("Mất dịch vụ");
+        await wall.ExpectNotReloadedAsync();
+    }
+}
