@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OperationsCenter.Testing;
 using OperationsCenter.Testing.Influx;
 
@@ -16,6 +17,13 @@ public sealed class RestartTests
         // Both lines carry the same receive time, so InfluxDB keeps one point: the last line's values.
         await InfluxCenter.AwaitCountAsync(influx, "restore", 1, field: "received");
 
+        // The center's own alert history is tagged with a department too; it must not show as that department's series.
+        var labels = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu");
+        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<OperationsCenter.Grains.Alerts.IAlertGrain>("restart-history")
+            .Signal(new OperationsCenter.Grains.Alerts.AlertSignal("r", OperationsCenter.Grains.Alerts.AlertSeverity.Info, "so-noi-vu", labels,
+                OperationsCenter.Grains.Alerts.AlertState.Firing, 1, DateTimeOffset.UtcNow, "t", "t", "d", "d"));
+        await InfluxCenter.AwaitCountAsync(influx, "alert_history", 1, field: "actor");
+
         await host.RestartAsync();
 
         var series = await LiveState.AwaitSeriesAsync(host, "restore",
@@ -26,5 +34,6 @@ public sealed class RestartTests
         var overview = await client.GetFromJsonAsync<JsonElement>("/api/v1/overview");
         var department = overview.GetProperty("departments").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "so-noi-vu");
         Assert.NotEqual(JsonValueKind.Null, department.GetProperty("lastSeen").ValueKind);
+        Assert.Equal(1, department.GetProperty("seriesCount").GetInt32());
     }
 }
