@@ -396,6 +396,67 @@
     emptyNote.hidden = departments.size > 0;
     const density = departments.size > 30 ? 'dense' : departments.size > 12 ? 'compact' : 'normal';
     setAttr(grid, 'data-density', density);
+    setAttr(wallMain, 'data-density', density);
+    fitGrid();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Fit: with many departments every card must be on screen at once. Columns and rows are chosen
+  // from the department count and the grid area's size, so the cards fill the area without scrolling.
+  // ---------------------------------------------------------------------------------------------
+
+  const wallMain = document.querySelector('.wall-main');
+  const gridArea = document.querySelector('.wall-grid-area');
+  /** The card a density would like (in rem), and the smallest it accepts before its text shrinks. */
+  const CARD_SIZE = {
+    compact: { idealW: 14, idealH: 7.5, minW: 10, minH: 5.5 },
+    dense: { idealW: 11.5, idealH: 5.2, minW: 8.5, minH: 4.2 },
+  };
+  let fitted = '';
+
+  function fitGrid() {
+    const count = grid.children.length;
+    const size = CARD_SIZE[grid.dataset.density];
+    const rect = gridArea.getBoundingClientRect();
+    if (!size || count === 0 || rect.width <= 0 || rect.height <= 0) {
+      if (fitted !== '') {
+        fitted = '';
+        grid.removeAttribute('data-fit');
+        for (const name of ['--fit-cols', '--fit-rows', '--fit-scale']) grid.style.removeProperty(name);
+      }
+      return;
+    }
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const gap = parseFloat(getComputedStyle(grid).rowGap) || 0;
+    const width = rect.width / rem;
+    const height = rect.height / rem;
+    const g = gap / rem;
+    let best = null;
+    for (let cols = 1; cols <= count; cols++) {
+      const rows = Math.ceil(count / cols);
+      if (cols > 1 && Math.ceil(count / (cols - 1)) === rows) continue; // same rows, narrower cards
+      const cellW = (width - (cols - 1) * g) / cols;
+      const cellH = (height - (rows - 1) * g) / rows;
+      // How large a card can be drawn relative to its ideal size: the smaller of the two ratios.
+      const scale = Math.min(cellW / size.idealW, cellH / size.idealH);
+      if (!best || scale > best.scale) best = { cols, rows, scale, cellW, cellH };
+    }
+    // Text shrinks only when the cells are smaller than the card's minimum.
+    const shrink = Math.min(1, best.cellW / size.minW, best.cellH / size.minH);
+    const scale = Math.max(0.6, shrink).toFixed(3);
+    const key = `${best.cols}x${best.rows}@${scale}`;
+    if (key === fitted) return;
+    fitted = key;
+    grid.dataset.fit = key;
+    grid.style.setProperty('--fit-cols', String(best.cols));
+    grid.style.setProperty('--fit-rows', String(best.rows));
+    grid.style.setProperty('--fit-scale', scale);
+  }
+
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(() => fitGrid()).observe(gridArea);
+  } else {
+    addEventListener('resize', fitGrid);
   }
 
 

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using OperationsCenter.Testing;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+using static Microsoft.Playwright.Assertions;
+
+namespace OperationsCenter.Browser.Tests;
+
+/// <summary>A province's ~50 reporting units on one wall: every card on screen, no scrolling, full names.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WallDensityTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    /// <summary>Fifty provincial agencies and communes, added beside the three default test departments.</summary>
+    private static readonly string[] ExtraNames =
+    [
+        "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Tài chính", "Sở Xây dựng", "Sở Tư pháp",
+        "Sở Nông nghiệp và Môi trường", "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ",
+        "Sở Công Thương", "Ban Quản lý các Khu kinh tế", "Văn phòng Ủy ban nhân dân tỉnh",
+        "xã Sin Suối Hồ", "xã Phong Thổ", "xã Dào San", "xã Khổng Lào", "xã Bản Lang", "xã Sì Lở Lầu",
+        "xã Mường Khoa", "xã Nậm Sỏ", "xã Pắc Ta", "xã Tân Uyên", "xã Khoen On", "xã Than Uyên",
+        "xã Mường Kim", "xã Tà Hừa", "xã Pha Mu", "xã Tam Đường", "xã Bình Lư", "xã Nùng Nàng",
+        "xã Khun Há", "xã Bum Nưa", "xã Bum Tở", "xã Mường Tè", "xã Thu Lũm", "xã Pa Ủ", "xã Hua Bum",
+        "xã Tà Tổng", "xã Mù Cả", "xã Sìn Hồ", "xã Hồng Thu", "xã Nậm Tăm", "xã Lê Lợi", "xã Pu Sam Cáp",
+        "xã Nậm Mạ", "xã Phìn Hồ", "xã Mường Mô", "xã Nậm Hàng", "phường Đoàn Kết", "phường Quyết Thắng",
+        "xã Trung Đồng",
+    ];
+
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(3840, 2160)]
+    public async Task Fifty_departments_fit_on_one_screen_with_full_names(int width, int height)
+    {
+        // Indexes 3..52: fifty units beside the three default test departments (53 cards in all).
+        Assert.Equal(50, ExtraNames.Length);
+        var total = TestDepartments.All.Count + ExtraNames.Length;
+        var settings = new Dictionary<string, string?>();
+        var first = TestDepartments.All.Count;
+        for (var i = 0; i < ExtraNames.Length; i++)
+        {
+            settings[$"OperationsCenter:Departments:{first + i}:Id"] = $"dv-{i + 1:00}";
+            settings[$"OperationsCenter:Departments:{first + i}:Name"] = ExtraNames[i];
+        }
+
+        await using var host = await CenterHost.StartAsync(settings);
+        var name = $"wall-50-{width}x{height}";
+        await using var wall = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, name, "/", width, height);
+        await wall.ExpectConnectedAsync();
+
+        // Live values on the default departments, so some cards are fresh; the rest stay without data.
+        foreach (var (dep, i) in CenterHost.Departments.Select((d, i) => (d, i)))
+        {
+            await host.WriteLinesAsync(dep, $"dossiers,desk=main received={120 + (i * 7)}i,overdue={i % 3}i");
+        }
+
+        var cards = wall.Page.GetByTestId("department");
+        await wall.ExpectAsync(
+            $"{total} department cards",
+            () => Expect(cards).ToHaveCountAsync(total, new() { Timeout = 15_000 }));
+        await wall.ExpectAsync(
+            "the points of the written departments to show",
+            () => Expect(wall.Department(CenterHost.Departments[^1]).Locator("[data-fact='pointsReceived']")).Not.ToHaveTextAsync("0", new() { Timeout = 15_000 }));
+        await wall.Page.EvaluateAsync("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))");
+
+        var path = await wall.SaveScreenshotAsync($"{name}.png");
+        output.WriteLine($"screenshot: {path}");
+        var bytes = await File.ReadAllBytesAsync(path);
+        var (w, h) = Screenshots.PngSize(bytes);
+        Assert.True(w == width && h == height, $"Expected a {width}×{height} screenshot at {path}, got {w}×{h}.");
+
+        var problems = await wall.Page.EvaluateAsync<string[]>("""
+            () => {
+              const problems = [];
+              const vw = innerWidth, vh = innerHeight;
+              const root = document.documentElement;
+              if (root.scrollHeight > vh) problems.push(`page scrolls vertically: scrollHeight ${root.scrollHeight} > ${vh}`);
+              if (root.scrollWidth > vw) problems.push(`page scrolls horizontally: scrollWidth ${root.scrollWidth} > ${vw}`);
+              const inside = (r, box) => r.left >= box.left - 0.5 && r.top >= box.top - 0.5 && r.right <= box.right + 0.5 && r.bottom <= box.bottom + 0.5;
+              const viewport = { left: 0, top: 0, right: vw, bottom: vh };
+              const cards = [...document.querySelectorAll('[data-testid="department"]')];
+              for (const card of cards) {
+                const id = card.dataset.department;
+                const box = card.getBoundingClientRect();
+                if (!inside(box, viewport)) problems.push(`${id}: card ${JSON.stringify(box)} is not inside the ${vw}×${vh} viewport`);
+                const nameEl = card.querySelector('.department-name');
+                const text = nameEl.textContent;
+                if (!text || text.endsWith('…') || text.endsWith('...')) problems.push(`${id}: name "${text}" is empty or truncated`);
+                if (nameEl.scrollWidth > nameEl.clientWidth + 1) problems.push(`${id}: name "${text}" overflows its width (${nameEl.scrollWidth} > ${nameEl.clientWidth})`);
+                if (nameEl.scrollHeight > nameEl.clientHeight + 1) problems.push(`${id}: name "${text}" overflows its height (${nameEl.scrollHeight} > ${nameEl.clientHeight})`);
+                const style = getComputedStyle(nameEl);
+                if (style.textOverflow === 'ellipsis' && style.whiteSpace === 'nowrap') problems.push(`${id}: name is cut to one line with an ellipsis`);
+                if (!inside(nameEl.getBoundingClientRect(), box)) problems.push(`${id}: name "${text}" is clipped by its card`);
+                const badge = card.querySelector('.freshness-badge');
+                const br = badge.getBoundingClientRect();
+                if (br.width === 0 || br.height === 0 || !inside(br, box)) problems.push(`${id}: freshness badge is not shown inside its card`);
+                if (badge.scrollWidth > badge.clientWidth + 1) problems.push(`${id}: freshness badge text overflows`);
+                const lines = Math.round(nameEl.getBoundingClientRect().height / parseFloat(style.lineHeight));
+                if (lines > 2) problems.push(`${id}: name "${text}" takes ${lines} lines`);
+                const size = parseFloat(style.fontSize);
+                if (size < vh / 90) problems.push(`${id}: name font ${size}px is too small to read at ${vw}×${vh}`);
+              }
+              return problems;
+            }
+            """);
+        var layout = await wall.Page.EvaluateAsync<string>("() => document.querySelector('[data-testid=\"departments\"]').dataset.fit ?? 'none'");
+        output.WriteLine($"layout at {width}×{height}: {layout}");
+        if (problems.Length > 0)
+        {
+            throw new XunitException($"Expected all {total} cards on screen with full names at {width}×{height} (layout {layout}, screenshot {path}):{Environment.NewLine}" + string.Join(Environment.NewLine, problems));
+        }
+    }
+}
