@@ -85,8 +85,17 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed HttpListener looks its endpoint up again while closing and can fail with "address already
+            // in use" when another test has taken the port meanwhile; the listener is closed either way.
+        }
+
         try
         {
             await _loop;
