@@ -131,6 +131,19 @@
     }
   }
 
+  /**
+   * After a reload or reconnect: alerts the server already routed to leaders (leadersNotifiedAt set) and still open
+   * come back on the list, quietly, so a leader's phone never shows less than what was sent to it.
+   */
+  function restoreRouted(alerts) {
+    for (const raw of alerts ?? []) {
+      if (!raw?.leadersNotifiedAt || notices.has(String(raw.fingerprint))) continue;
+      const alert = OC.normalizeAlert(raw);
+      if (alert.state === 'resolved') continue;
+      notices.set(alert.fingerprint, { alert, kind: 'firing', receivedMs: Date.parse(raw.leadersNotifiedAt) || Date.now() });
+    }
+  }
+
   function acknowledge(fingerprint, author, note) {
     return connection.invoke('Acknowledge', fingerprint, author, note).then(view => {
       if (view) onAlerts([view]);
@@ -229,6 +242,7 @@
   connection.on('alertsUpdated', guarded('alertsUpdated', onAlerts));
   connection.on('snapshot', guarded('snapshot', snapshot => {
     onDepartments(snapshot?.departments);
+    restoreRouted(snapshot?.alerts);
     onAlerts(snapshot?.alerts);
     renderAll();
   }));

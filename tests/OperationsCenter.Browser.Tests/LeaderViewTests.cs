@@ -34,6 +34,11 @@ public sealed class LeaderViewTests(BrowserFixture browser, ITestOutputHelper ou
         var fingerprint = await item.GetAttributeAsync("data-fingerprint");
         Assert.False(string.IsNullOrEmpty(fingerprint), "Expected the leader-alert to carry data-fingerprint.");
 
+        // A reload (a phone waking up) keeps what was already sent to leaders.
+        await leader.Page.ReloadAsync();
+        item = leader.Page.Locator($"[data-testid='leader-alert'][data-fingerprint='{fingerprint}']");
+        await leader.ExpectAsync("the leader-alert back after a reload", () => Expect(item).ToBeVisibleAsync(new() { Timeout = 15_000 }));
+
         await item.GetByTestId("ack").ClickAsync();
         var author = item.GetByTestId("ack-author");
         if (await author.IsVisibleAsync())
