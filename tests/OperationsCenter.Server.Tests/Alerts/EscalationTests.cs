@@ -47,20 +47,19 @@ public sealed class EscalationTests : IAsyncLifetime
             description: { vi: "Mất dịch vụ chính", en: "Main down" }
         """;
 
-    private readonly string _rules = Path.Combine(Path.GetTempPath(), "oc-rules-" + Guid.NewGuid().ToString("N"));
+    private RulesFolder _rules = null!;
     private CenterHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_rules);
-        await File.WriteAllTextAsync(Path.Combine(_rules, "esc.yaml"), Rules);
-        _host = await CenterHost.StartAsync(new Dictionary<string, string?> { ["OperationsCenter:Alerts:RulesDirectory"] = _rules });
+        _rules = await RulesFolder.CreateAsync("esc.yaml", Rules);
+        _host = await CenterHost.StartAsync(_rules.Settings());
     }
 
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        Directory.Delete(_rules, recursive: true);
+        _rules.Dispose();
     }
 
     [Fact]

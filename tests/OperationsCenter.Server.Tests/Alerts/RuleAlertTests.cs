@@ -23,20 +23,19 @@ public sealed class RuleAlertTests : IAsyncLifetime
             description: { vi: "Tỉ lệ hoạt động {value}% dưới {threshold}%", en: "Uptime {value}% below {threshold}%" }
         """;
 
-    private readonly string _rules = Path.Combine(Path.GetTempPath(), "oc-rules-" + Guid.NewGuid().ToString("N"));
+    private RulesFolder _rules = null!;
     private CenterHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_rules);
-        await File.WriteAllTextAsync(Path.Combine(_rules, "net.yaml"), Rules);
-        _host = await CenterHost.StartAsync(new Dictionary<string, string?> { ["OperationsCenter:Alerts:RulesDirectory"] = _rules });
+        _rules = await RulesFolder.CreateAsync("net.yaml", Rules);
+        _host = await CenterHost.StartAsync(_rules.Settings());
     }
 
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        Directory.Delete(_rules, recursive: true);
+        _rules.Dispose();
     }
 
     [Fact]
@@ -82,7 +81,7 @@ public sealed class RuleAlertTests : IAsyncLifetime
     public async Task A_broken_rule_file_keeps_the_last_good_rules_and_health_says_why()
     {
         using var client = _host.CreateClient();
-        await File.WriteAllTextAsync(Path.Combine(_rules, "broken.yaml"), "rules:\n  - name: bad\n    kind: threshold\n    match: { measurement: x, field: y }\n    above: lots\n");
+        await File.WriteAllTextAsync(Path.Combine(_rules.Path, "broken.yaml"), "rules:\n  - name: bad\n    kind: threshold\n    match: { measurement: x, field: y }\n    above: lots\n");
 
         var health = await AwaitHealthAsync(client, h => h.GetProperty("rules").GetProperty("errors").GetArrayLength() > 0);
         var error = health.GetProperty("rules").GetProperty("errors")[0].GetString()!;
@@ -91,7 +90,7 @@ public sealed class RuleAlertTests : IAsyncLifetime
         var rules = await client.GetFromJsonAsync<JsonElement>("/api/v1/rules");
         Assert.Equal(["uptime-low"], rules.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
 
-        File.Delete(Path.Combine(_rules, "broken.yaml"));
+        File.Delete(Path.Combine(_rules.Path, "broken.yaml"));
         await AwaitHealthAsync(client, h => h.GetProperty("rules").GetProperty("errors").GetArrayLength() == 0);
     }
 

@@ -45,16 +45,15 @@ public sealed class RuleKindsTests : IAsyncLifetime
             description: { vi: "Tỷ lệ thấp", en: "Ratio low" }
         """;
 
-    private readonly string _rules = Path.Combine(Path.GetTempPath(), "oc-rules-" + Guid.NewGuid().ToString("N"));
+    private RulesFolder _rules = null!;
     private readonly ConcurrentQueue<JsonElement> _alerts = new();
     private CenterHost _host = null!;
     private HubConnection _wall = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_rules);
-        await File.WriteAllTextAsync(Path.Combine(_rules, "kinds.yaml"), Rules);
-        _host = await CenterHost.StartAsync(new Dictionary<string, string?> { ["OperationsCenter:Alerts:RulesDirectory"] = _rules });
+        _rules = await RulesFolder.CreateAsync("kinds.yaml", Rules);
+        _host = await CenterHost.StartAsync(_rules.Settings());
         _wall = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/wall")).Build();
         _wall.On<JsonElement[]>("alertsUpdated", batch => Array.ForEach(batch, _alerts.Enqueue));
         await _wall.StartAsync();
@@ -64,7 +63,7 @@ public sealed class RuleKindsTests : IAsyncLifetime
     {
         await _wall.DisposeAsync();
         await _host.DisposeAsync();
-        Directory.Delete(_rules, recursive: true);
+        _rules.Dispose();
     }
 
     [Fact]

@@ -25,45 +25,32 @@ public sealed class SilentSeriesRestartTests
     public async Task A_series_silent_across_a_restart_fires_its_deadman_without_any_new_point()
     {
         await using var redis = await RedisProcess.StartAsync();
-        var rules = Path.Combine(Path.GetTempPath(), "oc-rules-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(rules);
-        await File.WriteAllTextAsync(Path.Combine(rules, "meter.yaml"), Rules);
-        try
+        using var rules = await RulesFolder.CreateAsync("meter.yaml", Rules);
+        await using var host = await CenterHost.StartAsync(rules.Settings(new Dictionary<string, string?>
         {
-            await using var host = await CenterHost.StartAsync(new Dictionary<string, string?>
+            ["OperationsCenter:Alerts:Storage"] = "Redis",
+            ["OperationsCenter:Alerts:Redis"] = redis.ConnectionString,
+            ["OperationsCenter:Alerts:Reminders:Period"] = "00:00:02",
+        }));
+        await host.WriteLinesAsync("phuong-tan-phong", "t_meter,meter=m1 kwh=10");
+        await LiveState.AwaitSeriesAsync(host, "t_meter", s => LiveState.Field(s, "kwh") == 10, "the reading in live state");
+
+        await host.RestartAsync();
+
+        using var client = host.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement alerts = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            alerts = await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts?state=firing");
+            if (alerts.EnumerateArray().Any(a => a.GetProperty("ruleName").GetString() == "meter-silent"))
             {
-                ["OperationsCenter:Alerts:RulesDirectory"] = rules,
-                ["OperationsCenter:Alerts:Storage"] = "Redis",
-                ["OperationsCenter:Alerts:Redis"] = redis.ConnectionString,
-                ["OperationsCenter:Alerts:Reminders:Period"] = "00:00:02",
-            });
-            await host.WriteLinesAsync("phuong-tan-phong", "t_meter,meter=m1 kwh=10");
-            using (var before = host.CreateClient())
-            {
-                await LiveState.AwaitSeriesAsync(host, "t_meter", s => LiveState.Field(s, "kwh") == 10, "the reading in live state");
+                return;
             }
 
-            await host.RestartAsync();
-
-            using var client = host.CreateClient();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            JsonElement alerts = default;
-            while (DateTime.UtcNow < deadline)
-            {
-                alerts = await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts?state=firing");
-                if (alerts.EnumerateArray().Any(a => a.GetProperty("ruleName").GetString() == "meter-silent"))
-                {
-                    return;
-                }
-
-                await Task.Delay(200);
-            }
-
-            throw new Xunit.Sdk.XunitException($"the deadman of the silent meter never fired after the restart; alerts: {alerts}");
+            await Task.Delay(200);
         }
-        finally
-        {
-            Directory.Delete(rules, recursive: true);
-        }
+
+        throw new Xunit.Sdk.XunitException($"the deadman of the silent meter never fired after the restart; alerts: {alerts}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OperationsCenter.Server.Tests.Alerts;
 using OperationsCenter.Testing;
 
 namespace OperationsCenter.Server.Tests.Notifications;
@@ -22,42 +23,32 @@ public sealed class WebhookEndToEndTests
     public async Task A_receiver_gets_the_firing_and_the_resolution_in_alertmanager_format()
     {
         await using var receivers = await WebhookReceivers.StartAsync();
-        var rules = Path.Combine(Path.GetTempPath(), "oc-rules-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(rules);
-        await File.WriteAllTextAsync(Path.Combine(rules, "hook.yaml"), Rules);
-        try
+        using var rules = await RulesFolder.CreateAsync("hook.yaml", Rules);
+        await using var host = await CenterHost.StartAsync(rules.Settings(new Dictionary<string, string?>
         {
-            await using var host = await CenterHost.StartAsync(new Dictionary<string, string?>
-            {
-                ["OperationsCenter:Alerts:RulesDirectory"] = rules,
-                ["OperationsCenter:Notifications:ExternalUrl"] = "http://ioc.laichau.test",
-                ["OperationsCenter:Notifications:Receivers:0:Name"] = "duty-phone",
-                ["OperationsCenter:Notifications:Receivers:0:Url"] = receivers.Url("/hook"),
-                ["OperationsCenter:Notifications:Routes:0:Receiver"] = "duty-phone",
-                ["OperationsCenter:Notifications:Routes:0:Matchers:severity"] = "critical",
-            });
+            ["OperationsCenter:Notifications:ExternalUrl"] = "http://ioc.laichau.test",
+            ["OperationsCenter:Notifications:Receivers:0:Name"] = "duty-phone",
+            ["OperationsCenter:Notifications:Receivers:0:Url"] = receivers.Url("/hook"),
+            ["OperationsCenter:Notifications:Routes:0:Receiver"] = "duty-phone",
+            ["OperationsCenter:Notifications:Routes:0:Matchers:severity"] = "critical",
+        }));
 
-            await host.WriteLinesAsync("xa-ban-bo", "t_hook,link=wan up=0i");
-            var firing = await AwaitBodyAsync(receivers, "firing");
-            Assert.Equal("4", firing.GetProperty("version").GetString());
-            Assert.Equal("duty-phone", firing.GetProperty("receiver").GetString());
-            Assert.Equal("http://ioc.laichau.test", firing.GetProperty("externalURL").GetString());
-            var alert = firing.GetProperty("alerts")[0];
-            Assert.Equal("link-down", alert.GetProperty("labels").GetProperty("alertname").GetString());
-            Assert.Equal("xa-ban-bo", alert.GetProperty("labels").GetProperty("department").GetString());
-            Assert.Equal("Link wan down", alert.GetProperty("annotations").GetProperty("summary").GetString());
-            Assert.Equal("0001-01-01T00:00:00Z", alert.GetProperty("endsAt").GetString());
-            Assert.Matches("^[0-9a-f]{16}$", alert.GetProperty("fingerprint").GetString());
+        await host.WriteLinesAsync("xa-ban-bo", "t_hook,link=wan up=0i");
+        var firing = await AwaitBodyAsync(receivers, "firing");
+        Assert.Equal("4", firing.GetProperty("version").GetString());
+        Assert.Equal("duty-phone", firing.GetProperty("receiver").GetString());
+        Assert.Equal("http://ioc.laichau.test", firing.GetProperty("externalURL").GetString());
+        var alert = firing.GetProperty("alerts")[0];
+        Assert.Equal("link-down", alert.GetProperty("labels").GetProperty("alertname").GetString());
+        Assert.Equal("xa-ban-bo", alert.GetProperty("labels").GetProperty("department").GetString());
+        Assert.Equal("Link wan down", alert.GetProperty("annotations").GetProperty("summary").GetString());
+        Assert.Equal("0001-01-01T00:00:00Z", alert.GetProperty("endsAt").GetString());
+        Assert.Matches("^[0-9a-f]{16}$", alert.GetProperty("fingerprint").GetString());
 
-            await host.WriteLinesAsync("xa-ban-bo", "t_hook,link=wan up=1i");
-            var resolved = await AwaitBodyAsync(receivers, "resolved");
-            Assert.Equal(alert.GetProperty("fingerprint").GetString(), resolved.GetProperty("alerts")[0].GetProperty("fingerprint").GetString());
-            Assert.NotEqual("0001-01-01T00:00:00Z", resolved.GetProperty("alerts")[0].GetProperty("endsAt").GetString());
-        }
-        finally
-        {
-            Directory.Delete(rules, recursive: true);
-        }
+        await host.WriteLinesAsync("xa-ban-bo", "t_hook,link=wan up=1i");
+        var resolved = await AwaitBodyAsync(receivers, "resolved");
+        Assert.Equal(alert.GetProperty("fingerprint").GetString(), resolved.GetProperty("alerts")[0].GetProperty("fingerprint").GetString());
+        Assert.NotEqual("0001-01-01T00:00:00Z", resolved.GetProperty("alerts")[0].GetProperty("endsAt").GetString());
     }
 
     private static async Task<JsonElement> AwaitBodyAsync(WebhookReceivers receivers, string status)
