@@ -220,6 +220,68 @@
     return form;
   }
 
+  const retryDelay = attempt => Math.min(1000 * 2 ** attempt, 10000);
+
+  /**
+   * The page's connection to /hubs/wall, kept up forever: SignalR's automatic reconnect with capped backoff, and a
+   * restart loop (same backoff) if the connection ever closes. `onState(state, labelKey)` reports
+   * connected / reconnecting / disconnected; `onConnected()` runs after every (re)connection; handlers are guarded so
+   * one bad payload never breaks the page. Returns { connection, start, healthy }: call `healthy()` once the server
+   * has proved the connection good (say, a snapshot arrived) so the next outage starts its backoff afresh.
+   */
+  function connectHub({ page, handlers, onState, onConnected = () => {} }) {
+    const connection = new signalR.HubConnectionBuilder()
+      .withUrl('/hubs/wall')
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => retryDelay(ctx.previousRetryCount) /* never give up */ })
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+
+    for (const [name, handler] of Object.entries(handlers)) {
+      connection.on(name, payload => {
+        try {
+          handler(payload);
+        } catch (err) {
+          console.error(`${page}: failed to apply ${name}`, err, payload);
+        }
+      });
+    }
+
+    let attempt = 0;
+    let timer = 0;
+    const scheduleStart = () => {
+      if (timer !== 0) return;
+      timer = setTimeout(start, retryDelay(attempt));
+      attempt++;
+    };
+
+    async function start() {
+      timer = 0;
+      if (connection.state !== signalR.HubConnectionState.Disconnected) return;
+      onState('reconnecting', attempt === 0 ? 'connection.connecting' : 'connection.reconnecting');
+      try {
+        await connection.start();
+        onState('connected');
+        await onConnected();
+      } catch (err) {
+        console.warn(`${page}: connection failed, retrying`, err);
+        onState('disconnected');
+        scheduleStart();
+      }
+    }
+
+    connection.onreconnecting(() => onState('reconnecting'));
+    connection.onreconnected(async () => {
+      onState('connected'); // the server sends a fresh snapshot
+      await onConnected();
+    });
+    connection.onclose(() => {
+      onState('disconnected');
+      scheduleStart();
+    });
+
+    return { connection, start, healthy: () => { attempt = 0; } };
+  }
+
   window.OC = {
     i18n,
     text,
@@ -238,6 +300,6 @@
     alertDescription,
     operatorName,
     buildAckForm,
-    retryDelay: attempt => Math.min(1000 * 2 ** attempt, 10000),
+    connectHub,
   };
 })();

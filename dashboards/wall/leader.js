@@ -225,69 +225,32 @@
     setText(connectionLabel, text(labelKey));
   }
 
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/wall')
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => OC.retryDelay(ctx.previousRetryCount) })
-    .configureLogging(signalR.LogLevel.Warning)
-    .build();
+  const hub = OC.connectHub({
+    page: 'leader',
+    onState: setConnection,
+    onConnected: join,
+    handlers: {
+      leaderNotice: onNotice,
+      alertsUpdated: onAlerts,
+      snapshot: snapshot => {
+        hub.healthy();
+        onDepartments(snapshot?.departments);
+        restoreRouted(snapshot?.alerts);
+        onAlerts(snapshot?.alerts);
+        renderAll();
+      },
+      departmentsUpdated: onDepartments,
+    },
+  });
+  const connection = hub.connection;
 
-  const guarded = (name, handler) => payload => {
-    try {
-      handler(payload);
-    } catch (err) {
-      console.error(`leader: failed to apply ${name}`, err, payload);
-    }
-  };
-  connection.on('leaderNotice', guarded('leaderNotice', onNotice));
-  connection.on('alertsUpdated', guarded('alertsUpdated', onAlerts));
-  connection.on('snapshot', guarded('snapshot', snapshot => {
-    onDepartments(snapshot?.departments);
-    restoreRouted(snapshot?.alerts);
-    onAlerts(snapshot?.alerts);
-    renderAll();
-  }));
-  connection.on('departmentsUpdated', guarded('departmentsUpdated', onDepartments));
-
+  /** Leaders' notices come to this connection once it has joined the group, after every (re)connection. */
   async function join() {
     try {
       await connection.invoke('JoinLeaders');
       connectionEl.dataset.joined = 'true';
     } catch (err) {
       console.warn('leader: JoinLeaders failed', err);
-    }
-  }
-
-  connection.onreconnecting(() => setConnection('reconnecting'));
-  connection.onreconnected(() => {
-    setConnection('connected');
-    join();
-  });
-  connection.onclose(() => {
-    setConnection('disconnected');
-    scheduleStart();
-  });
-
-  let startAttempt = 0;
-  let startTimer = 0;
-  function scheduleStart() {
-    if (startTimer !== 0) return;
-    startTimer = setTimeout(start, OC.retryDelay(startAttempt));
-    startAttempt++;
-  }
-
-  async function start() {
-    startTimer = 0;
-    if (connection.state !== signalR.HubConnectionState.Disconnected) return;
-    setConnection('reconnecting', startAttempt === 0 ? 'connection.connecting' : 'connection.reconnecting');
-    try {
-      await connection.start();
-      startAttempt = 0;
-      setConnection('connected');
-      await join();
-    } catch (err) {
-      console.warn('leader: connection failed, retrying', err);
-      setConnection('disconnected');
-      scheduleStart();
     }
   }
 
@@ -311,6 +274,6 @@
       setConnection('disconnected');
       updateNotifyButton();
       order();
-      start();
+      hub.start();
     });
 })();

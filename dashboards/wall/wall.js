@@ -677,59 +677,21 @@
     setText(connectionLabel, text(labelKey));
   }
 
-  const retryDelay = attempt => Math.min(1000 * 2 ** attempt, 10000);
-
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/wall')
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => retryDelay(ctx.previousRetryCount) /* never give up */ })
-    .configureLogging(signalR.LogLevel.Warning)
-    .build();
-
-  const guarded = (name, handler) => payload => {
-    try {
-      handler(payload);
-    } catch (err) {
-      console.error(`wall: failed to apply ${name}`, err, payload);
-    }
-  };
-  connection.on('snapshot', guarded('snapshot', snapshot => {
-    startAttempt = 0; // a healthy connection: the next outage starts its backoff from the beginning
-    applySnapshot(snapshot);
-    applyAlertSnapshot(snapshot?.alerts);
-  }));
-  connection.on('alertsUpdated', guarded('alertsUpdated', applyAlertUpdates));
-  connection.on('seriesUpdated', guarded('seriesUpdated', applySeriesUpdates));
-  connection.on('departmentsUpdated', guarded('departmentsUpdated', applyDepartmentUpdates));
-
-  connection.onreconnecting(() => setConnection('reconnecting'));
-  connection.onreconnected(() => setConnection('connected')); // the server sends a fresh snapshot
-  connection.onclose(() => {
-    setConnection('disconnected');
-    scheduleStart();
+  const hub = OC.connectHub({
+    page: 'wall',
+    onState: setConnection,
+    handlers: {
+      snapshot: snapshot => {
+        hub.healthy();
+        applySnapshot(snapshot);
+        applyAlertSnapshot(snapshot?.alerts);
+      },
+      alertsUpdated: applyAlertUpdates,
+      seriesUpdated: applySeriesUpdates,
+      departmentsUpdated: applyDepartmentUpdates,
+    },
   });
-
-  let startAttempt = 0;
-  let startTimer = 0;
-
-  function scheduleStart() {
-    if (startTimer !== 0) return;
-    startTimer = setTimeout(start, retryDelay(startAttempt));
-    startAttempt++;
-  }
-
-  async function start() {
-    startTimer = 0;
-    if (connection.state !== signalR.HubConnectionState.Disconnected) return;
-    setConnection('reconnecting', startAttempt === 0 ? 'connection.connecting' : 'connection.reconnecting');
-    try {
-      await connection.start();
-      setConnection('connected');
-    } catch (err) {
-      console.warn('wall: connection failed, retrying', err);
-      setConnection('disconnected');
-      scheduleStart();
-    }
-  }
+  const connection = hub.connection;
 
   // ---------------------------------------------------------------------------------------------
   // Start
@@ -765,6 +727,6 @@
       setConnection('disconnected');
       renderSummary();
       tickOnce();
-      start();
+      hub.start();
     });
 })();
