@@ -29,7 +29,7 @@ internal static class AlertHistoryApi
                 string.Create(CultureInfo.InvariantCulture, $"time >= {(start - DateTimeOffset.UnixEpoch).Ticks * 100}"),
                 string.Create(CultureInfo.InvariantCulture, $"time < {(end - DateTimeOffset.UnixEpoch).Ticks * 100}"),
             };
-            foreach (var (tag, value) in new[] { ("fingerprint", fingerprint), ("department", department), ("rule", rule) })
+            foreach (var (tag, value) in new[] { ("fingerprint", fingerprint), ("owner", department), ("rule", rule) })
             {
                 if (value is { Length: > 0 })
                 {

@@ -19,7 +19,7 @@ public sealed record AlertHistoryEntry(
             yield return new AlertHistoryEntry(
                 DateTimeOffset.UnixEpoch.AddTicks(row[0].GetInt64() / 100),
                 Text(row, "fingerprint") ?? "", Text(row, "rule") ?? "", Text(row, "state") ?? "", Text(row, "severity") ?? "",
-                Text(row, "department") ?? "", Text(row, "actor") ?? "", Text(row, "note") is { Length: > 0 } note ? note : null, value);
+                Text(row, "owner") ?? "", Text(row, "actor") ?? "", Text(row, "note") is { Length: > 0 } note ? note : null, value);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace OperationsCenter.Server.Alerts;
 
 /// <summary>
 /// Alert history goes where every point goes: into the spool (durable at once) and from there to InfluxDB, as
-/// measurement <c>alert_history</c> tagged by rule, fingerprint, state, severity and owning department.
+/// measurement <c>alert_history</c> tagged by rule, fingerprint, state, severity and owning department (<c>owner</c>:
+/// not <c>department</c>, which marks what a department sent).
 /// </summary>
 internal sealed class SpoolAlertHistory(Spool spool) : IAlertHistory
 {
@@ -32,7 +33,7 @@ internal sealed class SpoolAlertHistory(Spool spool) : IAlertHistory
         var point = new LinePoint(
             Measurement,
             [
-                new("department", transition.Owner),
+                new("owner", transition.Owner),
                 new("fingerprint", transition.Fingerprint),
                 new("rule", transition.RuleName),
                 new("severity", transition.Severity.ToString().ToLowerInvariant()),

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Series;
-using OperationsCenter.Server.Alerts;
 using OperationsCenter.TimeSeries.Influx;
 
 namespace OperationsCenter.Server.Persistence;
@@ -58,14 +57,12 @@ internal sealed class InfluxLiveStateHistory(InfluxConnection influx) : ILiveSta
             $"SHOW SERIES WHERE \"department\" = {literal} LIMIT {MaxSeriesPerDepartment}", cancellationToken);
         var latest = await influx.Queries.QueryAsync(
             $"SELECT * FROM /.*/ WHERE \"department\" = {literal} ORDER BY time DESC LIMIT 1", cancellationToken);
-        // The center's own alert history carries the owner's department tag but is not something the department sent.
         var lastSeen = latest
-            .Where(s => s.Values.Count > 0 && s.Name != SpoolAlertHistory.Measurement)
+            .Where(s => s.Values.Count > 0)
             .Select(s => (DateTimeOffset?)DateTimeOffset.UnixEpoch.AddTicks(s.Values[0][0].GetInt64() / 100))
             .Max();
         return new DepartmentRestore(
-            [.. keys.SelectMany(s => s.Values).Select(v => v[0].GetString()!)
-                .Where(key => !key.StartsWith(SpoolAlertHistory.Measurement + ",", StringComparison.Ordinal))],
+            [.. keys.SelectMany(s => s.Values).Select(v => v[0].GetString()!)],
             lastSeen);
     }
 
