@@ -11,9 +11,9 @@ internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince
 {
     private readonly HashSet<string> _firing = new(StringComparer.Ordinal);
 
-    /// <summary>True when some rule in <paramref name="rules"/> watches this owner: it should keep its timer then.</summary>
-    public bool Watches(ImmutableArray<AlertRule> rules, Func<AlertRule, bool> matches) =>
-        rules.Any(r => IsSilenceRule(r) && matches(r));
+    /// <summary>True when some rule of <paramref name="scope"/> watches an owner: it should keep its timer then.</summary>
+    public static bool Watches(RuleScope scope, ImmutableArray<AlertRule> rules, Func<AlertRule, bool> matches) =>
+        rules.Any(r => IsSilenceRule(r, scope) && matches(r));
 
     /// <summary>Signals for the rules whose state changed since the last call.</summary>
     public List<AlertSignal> Evaluate(
@@ -23,7 +23,7 @@ internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince
         var signals = new List<AlertSignal>();
         foreach (var rule in rules)
         {
-            if (!IsSilenceRule(rule) || !matches(rule))
+            if (!IsSilenceRule(rule, scope) || !matches(rule))
             {
                 continue;
             }
@@ -58,5 +58,5 @@ internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince
         return signals;
     }
 
-    private bool IsSilenceRule(AlertRule rule) => rule.Kind is RuleKind.Deadman or RuleKind.Deadline && rule.Scope == scope;
+    private static bool IsSilenceRule(AlertRule rule, RuleScope scope) => rule.Kind is RuleKind.Deadman or RuleKind.Deadline && rule.Scope == scope;
 }

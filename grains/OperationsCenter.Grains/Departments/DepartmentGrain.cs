@@ -115,7 +115,7 @@ public sealed partial class DepartmentGrain(
     {
         var id = this.GetPrimaryKeyString();
         var current = rules.Current;
-        if (_silence is null || !_silence.Watches(current, r => r.Match.MatchesDepartment(id)))
+        if (_silence is null || !SilenceWatch.Watches(RuleScope.Department, current, r => r.Match.MatchesDepartment(id)))
         {
             return;
         }

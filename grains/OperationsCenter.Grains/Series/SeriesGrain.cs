@@ -150,7 +150,7 @@ public sealed partial class SeriesGrain(
     }
 
     private bool SilenceRulesMatch() =>
-        new SilenceWatch(RuleScope.Series, default).Watches(rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags));
+        SilenceWatch.Watches(RuleScope.Series, rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags));
 
     private async Task WatchSilenceAsync()
     {

@@ -74,7 +74,7 @@ internal sealed class SeriesBatcher
             var pending = _pending.GetOrAdd(identity.Key, static (_, id) => new PendingSeries(id), identity);
             Monitor.Enter(pending);
 
-            // Sealed: the flusher took this generation after we looked it up; retry on the new one.
+            // Sealed: the flusher took this batch after we looked it up; retry, which starts the next one.
             if (!pending.Sealed)
             {
                 return new PendingLease(pending);

@@ -51,24 +51,14 @@ public static class PrecisionNames
     /// <returns>True when <paramref name="text"/> names a precision.</returns>
     public static bool TryParseV2(string? text, out Precision precision)
     {
-        switch (text)
+        // The v2 names are a subset of the v1 ones with the same meanings.
+        if (text is null or "" or "ns" or "us" or "ms" or "s")
         {
-            case null or "" or "ns":
-                precision = Precision.Nanoseconds;
-                return true;
-            case "us":
-                precision = Precision.Microseconds;
-                return true;
-            case "ms":
-                precision = Precision.Milliseconds;
-                return true;
-            case "s":
-                precision = Precision.Seconds;
-                return true;
-            default:
-                precision = Precision.Nanoseconds;
-                return false;
+            return TryParseV1(text, out precision);
         }
+
+        precision = Precision.Nanoseconds;
+        return false;
     }
 
     /// <summary>
