@@ -50,9 +50,41 @@ public sealed class CenterHost : IAsyncDisposable
             merged[key] = value;
         }
 
-        var host = new CenterHost(FreePort.Next(), merged);
-        await host.StartCurrentAsync(ct);
-        return host;
+        // A free port can be taken by another test process between choosing it and binding it: choose again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = new CenterHost(FreePort.Next(), merged);
+            try
+            {
+                await host.StartCurrentAsync(ct);
+                return host;
+            }
+            catch (Exception ex) when (attempt < 5 && AddressInUse(ex))
+            {
+                try
+                {
+                    await host._factory.DisposeAsync();
+                }
+                catch (Exception)
+                {
+                    // The half-started host is being thrown away.
+                }
+            }
+        }
+    }
+
+    /// <summary>True when a start failed because a port was taken.</summary>
+    internal static bool AddressInUse(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A client for this server, without credentials.</summary>

@@ -50,9 +50,20 @@ public sealed class CenterProcess : IAsyncDisposable
             merged[key] = value;
         }
 
-        var center = new CenterProcess(FreePort.Next(), merged);
-        await center.StartAgainAsync();
-        return center;
+        // A free port can be taken by another test process between choosing it and binding it: choose again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var center = new CenterProcess(FreePort.Next(), merged);
+            try
+            {
+                await center.StartAgainAsync();
+                return center;
+            }
+            catch (InvalidOperationException ex) when (attempt < 5 && CenterHost.AddressInUse(ex))
+            {
+                await center.KillAsync();
+            }
+        }
     }
 
     /// <summary>A client for this server.</summary>
