@@ -1,12 +1,11 @@
 // Shared by the wall (index.html) and the leader view (leader.html): texts from i18n/<lang>.json,
-// number and date formats of the current language, the operator's name, and alert helpers.
+// number and date formats of the current language, the signed-in person, and alert helpers.
 (() => {
   'use strict';
 
   const LANGUAGES = ['vi', 'en'];
   const DEFAULT_LANGUAGE = 'vi';
   const LANGUAGE_KEY = 'oc.language';
-  const OPERATOR_KEY = 'oc.operator';
 
   const cache = new Map();
   let fallback = {};
@@ -151,32 +150,52 @@
   const alertDescription = a => (i18n.lang === 'en' ? a.descriptionEn || a.descriptionVi : a.descriptionVi || a.descriptionEn) || '';
 
   // ---------------------------------------------------------------------------------------------
-  // The operator's name (until sign-in exists): asked once in the acknowledge form, kept in localStorage.
+  // The signed-in person: shown in the header with a sign-out button; the server records them on acknowledgements.
   // ---------------------------------------------------------------------------------------------
 
-  function operatorName() {
-    try { return localStorage.getItem(OPERATOR_KEY) || ''; } catch { return ''; }
+  const signInUrl = () => '/login?returnUrl=' + encodeURIComponent(location.pathname + location.search);
+
+  async function loadUser() {
+    const response = await fetch('/auth/me', { credentials: 'same-origin' });
+    if (response.status === 401) {
+      location.assign(signInUrl());
+      return null;
+    }
+    return response.ok ? response.json() : null;
   }
 
-  function setOperatorName(name) {
-    try { localStorage.setItem(OPERATOR_KEY, name); } catch { /* storage unavailable */ }
+  /** Adds "name · sign out" to `container` once the person is known. */
+  async function mountUser(container) {
+    const user = await loadUser();
+    if (!user || !container) return user;
+    const box = document.createElement('div');
+    box.className = 'signed-in';
+    box.innerHTML = `<span class="user-name" data-testid="user"></span>
+      <button type="button" class="sign-out" data-testid="sign-out" data-text="auth.signOut"></button>`;
+    box.querySelector('.user-name').textContent = user.displayName;
+    box.querySelector('.sign-out').addEventListener('click', async () => {
+      await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
+      location.assign(signInUrl());
+    });
+    applyStaticTexts(box);
+    listeners.push(() => applyStaticTexts(box));
+    container.append(box);
+    return user;
   }
 
   /**
-   * An inline acknowledge form inside `container`: author (only until known), note, confirm, cancel.
-   * `submit(author, note)` returns a promise; errors are shown in the form.
+   * An inline acknowledge form inside `container`: note, confirm, cancel. `submit(note)` returns a promise; errors
+   * are shown in the form.
    */
   function buildAckForm(submit) {
     const form = document.createElement('form');
     form.className = 'ack-form';
     form.hidden = true;
     form.innerHTML = `
-      <input class="ack-author" data-testid="ack-author" name="author" autocomplete="name" required data-text-placeholder="ack.author">
       <input class="ack-note" data-testid="ack-note" name="note" autocomplete="off" data-text-placeholder="ack.note">
       <button type="submit" class="ack-confirm" data-testid="ack-confirm" data-text="ack.confirm"></button>
       <button type="button" class="ack-cancel" data-testid="ack-cancel" data-text="ack.cancel"></button>
       <p class="ack-error" role="alert" hidden></p>`;
-    const author = form.querySelector('.ack-author');
     const note = form.querySelector('.ack-note');
     const error = form.querySelector('.ack-error');
     const confirm = form.querySelector('.ack-confirm');
@@ -184,12 +203,9 @@
 
     form.open = () => {
       applyStaticTexts(form);
-      const known = operatorName();
-      author.value = known;
-      author.hidden = !!known;
       error.hidden = true;
       form.hidden = false;
-      (known ? note : author).focus();
+      note.focus();
     };
     form.close = () => {
       form.hidden = true;
@@ -198,16 +214,9 @@
     form.querySelector('.ack-cancel').addEventListener('click', () => form.close());
     form.addEventListener('submit', async event => {
       event.preventDefault();
-      const name = author.value.trim();
-      if (!name) {
-        author.hidden = false;
-        author.focus();
-        return;
-      }
-      setOperatorName(name);
       confirm.disabled = true;
       try {
-        await submit(name, note.value.trim() || null);
+        await submit(note.value.trim() || null);
         form.close();
       } catch (err) {
         const message = String(err?.message ?? err).replace(/^.*HubException: /, '');
@@ -263,6 +272,15 @@
         onState('connected');
         await onConnected();
       } catch (err) {
+        // A session that ended (or was taken away) sends the page to the sign-in form instead of retrying forever.
+        if (/\b401\b/.test(String(err?.message ?? err))) {
+          location.assign(signInUrl());
+          return;
+        }
+        if (/\b403\b/.test(String(err?.message ?? err))) {
+          onState('disconnected', 'connection.forbidden');
+          return;
+        }
         console.warn(`${page}: connection failed, retrying`, err);
         onState('disconnected');
         scheduleStart();
@@ -298,7 +316,7 @@
     compareAlerts,
     alertTitle,
     alertDescription,
-    operatorName,
+    mountUser,
     buildAckForm,
     connectHub,
   };

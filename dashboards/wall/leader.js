@@ -1,4 +1,4 @@
-// Leader view: only alerts routed to leaders (hub message `leaderNotice` after `JoinLeaders`), newest first.
+// Leader view: only alerts routed to leaders (hub message `leaderNotice`, sent to people with the leader role), newest first.
 // Each shows what, where, since when and who owns it, and can be acknowledged. A beep and a browser
 // notification (when permitted) announce every notice.
 (() => {
@@ -46,7 +46,7 @@
     if (!view) {
       const row = template.content.firstElementChild.cloneNode(true);
       row.dataset.fingerprint = fp;
-      const form = OC.buildAckForm((author, note) => acknowledge(fp, author, note));
+      const form = OC.buildAckForm(note => acknowledge(fp, note));
       row.append(form);
       OC.applyStaticTexts(row);
       view = {
@@ -144,8 +144,8 @@
     }
   }
 
-  function acknowledge(fingerprint, author, note) {
-    return connection.invoke('Acknowledge', fingerprint, author, note).then(view => {
+  function acknowledge(fingerprint, note) {
+    return connection.invoke('Acknowledge', fingerprint, note).then(view => {
       if (view) onAlerts([view]);
     });
   }
@@ -244,14 +244,9 @@
   });
   const connection = hub.connection;
 
-  /** Leaders' notices come to this connection once it has joined the group, after every (re)connection. */
+  /** The server puts a leader's connection in the leaders' group as it connects (by role): mark it for the page. */
   async function join() {
-    try {
-      await connection.invoke('JoinLeaders');
-      connectionEl.dataset.joined = 'true';
-    } catch (err) {
-      console.warn('leader: JoinLeaders failed', err);
-    }
+    connectionEl.dataset.joined = 'true';
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -274,6 +269,7 @@
       setConnection('disconnected');
       updateNotifyButton();
       order();
+      OC.mountUser(document.querySelector('.leader-header')).catch(err => console.warn('leader: who is signed in is unknown', err));
       hub.start();
     });
 })();

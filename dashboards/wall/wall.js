@@ -522,8 +522,8 @@
     scheduleRender();
   }
 
-  function acknowledge(fingerprint, author, note) {
-    return connection.invoke('Acknowledge', fingerprint, author, note).then(view => {
+  function acknowledge(fingerprint, note) {
+    return connection.invoke('Acknowledge', fingerprint, note).then(view => {
       if (view) applyAlertUpdates([view]);
     });
   }
@@ -541,7 +541,7 @@
     if (!view) {
       const row = alertTemplate.content.firstElementChild.cloneNode(true);
       row.dataset.fingerprint = fp;
-      const form = OC.buildAckForm((author, note) => acknowledge(fp, author, note));
+      const form = OC.buildAckForm(note => acknowledge(fp, note));
       row.append(form);
       view = {
         row,
@@ -727,6 +727,7 @@
       setConnection('disconnected');
       renderSummary();
       tickOnce();
+      OC.mountUser(document.querySelector('.wall-header')).catch(err => console.warn('wall: who is signed in is unknown', err));
       hub.start();
     });
 })();

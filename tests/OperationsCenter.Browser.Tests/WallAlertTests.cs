@@ -59,26 +59,20 @@ public sealed class WallAlertTests(BrowserFixture browser, ITestOutputHelper out
         Assert.False(string.IsNullOrEmpty(fingerprint), "Expected the alert row to carry data-fingerprint.");
         await Expect(wall.Department(dep).GetByTestId("department-alerts")).ToHaveAttributeAsync("data-count", "1");
 
-        // Acknowledge with a note, from the inline form (the operator's name is asked once).
+        // Acknowledge with a note, from the inline form (the signed-in operator is recorded as the one who took it).
         await alert.GetByTestId("ack").ClickAsync();
-        var author = alert.GetByTestId("ack-author");
-        if (await author.IsVisibleAsync())
-        {
-            await author.FillAsync("Nguyễn Văn A");
-        }
-
         await alert.GetByTestId("ack-note").FillAsync("Đang xử lý");
         await alert.GetByTestId("ack-confirm").ClickAsync();
         await wall.ExpectAsync(
             "the alert to show data-state=\"acknowledged\" on the page that acknowledged it",
             () => Expect(alert).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 15_000 }));
-        await Expect(alert.GetByTestId("alert-ack-by")).ToContainTextAsync("Nguyễn Văn A");
+        await Expect(alert.GetByTestId("alert-ack-by")).ToContainTextAsync(TestUsers.Operator.Name);
 
         var other = second.Page.Locator($"[data-testid='alert'][data-fingerprint='{fingerprint}']");
         await second.ExpectAsync(
             "the second wall to see the acknowledgement",
             () => Expect(other).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 15_000 }));
-        await Expect(other.GetByTestId("alert-ack-by")).ToContainTextAsync("Nguyễn Văn A");
+        await Expect(other.GetByTestId("alert-ack-by")).ToContainTextAsync(TestUsers.Operator.Name);
         await Expect(other.GetByTestId("ack")).ToBeHiddenAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using OperationsCenter.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 using static Microsoft.Playwright.Assertions;
@@ -38,12 +39,16 @@ public sealed class WallPage : IAsyncDisposable
     /// <summary>The connection indicator (<c>data-state</c> = connected, reconnecting or disconnected).</summary>
     public ILocator Connection => Page.GetByTestId("connection");
 
-    /// <summary>Opens a 1920×1080 tab on the wall at <paramref name="baseAddress"/>.</summary>
+    /// <summary>Opens a 1920×1080 tab on the wall at <paramref name="baseAddress"/>, signed in as an operator.</summary>
     public static Task<WallPage> OpenAsync(IBrowser browser, Uri baseAddress, ITestOutputHelper output, string name) =>
         OpenAsync(browser, baseAddress, output, name, "/", 1920, 1080);
 
-    /// <summary>Opens a tab of the given size on a page of the wall's folder (e.g. <c>/leader.html</c>).</summary>
-    public static async Task<WallPage> OpenAsync(IBrowser browser, Uri baseAddress, ITestOutputHelper output, string name, string path, int width, int height)
+    /// <summary>
+    /// Opens a tab of the given size on a page of the wall's folder (e.g. <c>/leader.html</c>), signed in as
+    /// <paramref name="user"/> (an operator unless said).
+    /// </summary>
+    public static async Task<WallPage> OpenAsync(
+        IBrowser browser, Uri baseAddress, ITestOutputHelper output, string name, string path, int width, int height, TestUser? user = null)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -52,6 +57,7 @@ public sealed class WallPage : IAsyncDisposable
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh",
         });
+        await SignInAsync(context, user ?? TestUsers.Operator);
         var page = await context.NewPageAsync();
         var wall = new WallPage(context, page, output, name);
         var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load, Timeout = (float)Deadline.TotalMilliseconds });
@@ -63,6 +69,16 @@ public sealed class WallPage : IAsyncDisposable
         // Set once: if the page ever reloads, the marker is gone.
         await page.EvaluateAsync($"() => {{ window.__wallTestMarker = '{NoReloadMarker}'; }}");
         return wall;
+    }
+
+    /// <summary>Signs the browser context in as the sign-in page does; its cookie then goes with every request of the context.</summary>
+    public static async Task SignInAsync(IBrowserContext context, TestUser user)
+    {
+        var response = await context.APIRequest.PostAsync("/auth/login", new() { DataObject = new { name = user.Name, password = user.Password } });
+        if (response.Status != 204)
+        {
+            throw new XunitException($"Expected 204 signing in as {user.Name}, got {response.Status}: {await response.TextAsync()}");
+        }
     }
 
     /// <summary>The alert rows of the alert panel.</summary>

@@ -21,7 +21,7 @@ internal static class LatencyBenchmark
         await using var host = await CenterHost.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
         var latencies = new ConcurrentBag<double>();
         var measuring = false;
-        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, "/hubs/wall")).Build();
+        await using var hub = await host.WallConnectionAsync(TestUsers.Operator);
         hub.On<JsonElement[]>("seriesUpdated", batch =>
         {
             var now = NowMs();

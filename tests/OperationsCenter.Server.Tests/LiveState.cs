@@ -10,7 +10,7 @@ internal static class LiveState
     /// <summary>The series of a measurement, as <c>GET /api/v1/series</c> returns them.</summary>
     public static async Task<JsonElement> SeriesAsync(CenterHost host, string measurement, string? department = null)
     {
-        using var client = host.CreateClient();
+        using var client = await host.CreateClientAsync(TestUsers.Operator);
         var url = $"/api/v1/series?measurement={Uri.EscapeDataString(measurement)}" +
                   (department is null ? "" : $"&department={Uri.EscapeDataString(department)}");
         return await client.GetFromJsonAsync<JsonElement>(url);

@@ -16,7 +16,7 @@ public sealed class WallHubTests(CenterFixture fixture)
         var snapshot = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         var series = new ConcurrentDictionary<string, JsonElement>();
         var departments = new ConcurrentDictionary<string, JsonElement>();
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(Host.BaseAddress, "/hubs/wall")).Build();
+        await using var connection = await Host.WallConnectionAsync(TestUsers.Operator);
         connection.On<JsonElement>("snapshot", s => snapshot.TrySetResult(s));
         connection.On<JsonElement[]>("seriesUpdated", batch =>
         {
@@ -60,7 +60,7 @@ public sealed class WallHubTests(CenterFixture fixture)
         await LiveState.AwaitSeriesAsync(Host, "t_hub_late", s => LiveState.Field(s, "value") == 3.25, "value=3.25 in live state");
 
         var snapshot = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(Host.BaseAddress, "/hubs/wall")).Build();
+        await using var connection = await Host.WallConnectionAsync(TestUsers.Operator);
         connection.On<JsonElement>("snapshot", s => snapshot.TrySetResult(s));
         await connection.StartAsync();
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OperationsCenter.Server.Security;
@@ -90,6 +91,12 @@ public sealed class CenterHost : IAsyncDisposable
     /// <summary>A client for this server, without credentials.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>A client signed in as <paramref name="user"/> (cookie), for the API.</summary>
+    public Task<HttpClient> CreateClientAsync(TestUser user) => SignIn.ClientAsync(BaseAddress, user);
+
+    /// <summary>A connection to <c>/hubs/wall</c> signed in as <paramref name="user"/>, not started yet.</summary>
+    public Task<HubConnection> WallConnectionAsync(TestUser user) => SignIn.WallAsync(BaseAddress, user);
+
     /// <summary>A department's plain key.</summary>
     public string KeyFor(string department) => TestDepartments.KeyFor(department);
 
@@ -164,6 +171,11 @@ public sealed class CenterHost : IAsyncDisposable
             // No Redis unless a test starts one: tests that check what survives a restart set Storage=Redis and the connection string.
             ["OperationsCenter:Alerts:Storage"] = "Memory",
         };
+        foreach (var (key, value) in TestUsers.Settings())
+        {
+            settings[key] = value;
+        }
+
         for (var i = 0; i < TestDepartments.All.Count; i++)
         {
             var (id, name) = TestDepartments.All[i];

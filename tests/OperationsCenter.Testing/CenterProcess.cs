@@ -69,6 +69,9 @@ public sealed class CenterProcess : IAsyncDisposable
     /// <summary>A client for this server.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>A client signed in as <paramref name="user"/> (cookie), for the API.</summary>
+    public Task<HttpClient> CreateClientAsync(TestUser user) => SignIn.ClientAsync(BaseAddress, user);
+
     /// <summary>Kills the server with SIGKILL and waits for it to be gone: no shutdown code runs.</summary>
     public async Task KillAsync()
     {

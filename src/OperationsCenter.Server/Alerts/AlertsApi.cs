@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OperationsCenter.Grains.Alerts;
+using System.Security.Claims;
 using OperationsCenter.Server.Api;
+using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Alerts;
 
@@ -28,10 +30,10 @@ internal static class AlertsApi
             return TypedResults.Ok<IReadOnlyList<AlertView>>(await queries.ListAsync(parsedState, department, parsedSeverity));
         });
 
-        alerts.MapPost("/{fingerprint}/ack", (AlertQueries queries, string fingerprint, AckRequest request) =>
-            AcknowledgeAsync(queries, fingerprint, request, take: true));
-        alerts.MapPost("/{fingerprint}/unack", (AlertQueries queries, string fingerprint, AckRequest request) =>
-            AcknowledgeAsync(queries, fingerprint, request, take: false));
+        alerts.MapPost("/{fingerprint}/ack", (AlertQueries queries, string fingerprint, AckRequest? request, ClaimsPrincipal user) =>
+            AcknowledgeAsync(queries, fingerprint, request, user, take: true)).RequireAuthorization(Policies.Acknowledge);
+        alerts.MapPost("/{fingerprint}/unack", (AlertQueries queries, string fingerprint, AckRequest? request, ClaimsPrincipal user) =>
+            AcknowledgeAsync(queries, fingerprint, request, user, take: false)).RequireAuthorization(Policies.Acknowledge);
         return app;
     }
 
@@ -55,14 +57,14 @@ internal static class AlertsApi
     }
 
     private static async Task<Results<Ok<AlertView>, BadRequest<ApiError>, Conflict<ApiError>>> AcknowledgeAsync(
-        AlertQueries queries, string fingerprint, AckRequest request, bool take)
+        AlertQueries queries, string fingerprint, AckRequest? request, ClaimsPrincipal user, bool take)
     {
-        if (request.Author is not { Length: > 0 } author || author.Length > 100)
+        if (request?.Note is { Length: > AckRequest.MaxNoteLength })
         {
-            return TypedResults.BadRequest(new ApiError("author is required (at most 100 characters): who takes this alert"));
+            return TypedResults.BadRequest(new ApiError($"the note may have at most {AckRequest.MaxNoteLength} characters"));
         }
 
-        var view = await queries.AcknowledgeAsync(fingerprint, author, request.Note, take);
+        var view = await queries.AcknowledgeAsync(fingerprint, user.Actor(), request?.Note, take);
         return view is null
             ? TypedResults.Conflict(new ApiError(take
                 ? $"alert {fingerprint} is not firing: there is nothing to acknowledge"

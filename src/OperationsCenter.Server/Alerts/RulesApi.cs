@@ -1,4 +1,5 @@
 using OperationsCenter.Grains.Alerts;
+using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Alerts;
 
@@ -19,7 +20,7 @@ internal static class RulesApi
                 state.Errors,
                 Rules = rules.Current,
             });
-        });
+        }).RequireAuthorization(Policies.Admin);
         return app;
     }
 }

@@ -44,7 +44,7 @@ internal static class HealthApi
                 Rules = new { InForce = ruleState.Rules, ruleState.Directory, ruleState.LoadedAt, ruleState.Errors },
                 Webhooks = new { webhooks.Delivered, webhooks.Failed, Recent = webhookFailures.Recent().Take(10), webhooks.FailureLogPath },
             });
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

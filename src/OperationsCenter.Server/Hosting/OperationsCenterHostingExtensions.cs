@@ -21,15 +21,15 @@ public static class OperationsCenterHostingExtensions
     public static WebApplicationBuilder AddOperationsCenter(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        builder.AddSettingsFile();
         builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddAlertStorage(configuration));
 
+        builder.AddSecurity();
         builder.AddPersistence();
         builder.AddNotifications();
         var services = builder.Services;
         services.AddLiveState(configuration);
         services.Configure<IngestOptions>(configuration.GetSection("OperationsCenter:Ingest"));
-        services.Configure<DepartmentKeyOptions>(configuration.GetSection("OperationsCenter"));
-        services.AddSingleton<DepartmentKeyResolver>();
         services.AddSingleton<SeriesBatcher>();
         services.AddSingleton<FieldTypeRegistry>();
         services.AddSingleton<LineIngestor>();
@@ -50,7 +50,12 @@ public static class OperationsCenterHostingExtensions
     /// <summary>Maps the ingest endpoints, the read API, the hub and the wall's static files.</summary>
     public static WebApplication MapOperationsCenter(this WebApplication app)
     {
-        app.UseWall();
+        var wallPath = WallFiles.Locate(app);
+        app.UsePublicWallFiles(wallPath);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseWall(wallPath);
+        app.MapAuthApi(wallPath);
         app.MapIngestApi();
         app.MapLiveStateApi();
         app.MapHealthApi();
@@ -59,6 +64,7 @@ public static class OperationsCenterHostingExtensions
         app.MapAlertHistoryApi();
         app.MapRulesApi();
         app.MapSilencesApi();
+        app.MapKeysApi();
         app.MapHub<WallHub>("/hubs/wall");
         return app;
     }

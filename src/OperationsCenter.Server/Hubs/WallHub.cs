@@ -1,16 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Server.Alerts;
 using OperationsCenter.Server.Api;
+using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Hubs;
 
 /// <summary>The wall's live channel: a snapshot on connect, then batched changes pushed by <see cref="Push.WallHubObserver"/>.</summary>
+[Authorize(Policy = Policies.Wall)]
 internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts) : Hub
 {
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
+        // Leaders receive leader-routed notices by role: nobody else can ask for them.
+        if (Context.User?.IsInRole(Roles.Leader) == true)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, WallMessages.LeadersGroup);
+        }
+
         var overview = await queries.OverviewAsync();
         var series = await queries.SeriesAsync(null, null);
         var active = await alerts.ListAsync();
@@ -18,24 +27,20 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts) : H
     }
 
     /// <summary>
-    /// Receives leaders' notices on this connection (the leader view calls it; with sign-in, the leader role will).
+    /// An operator (or a leader) takes an alert; every wall sees it through the next push. The signed-in person is
+    /// recorded as the one who took it.
     /// </summary>
-    public Task JoinLeaders() => Groups.AddToGroupAsync(Context.ConnectionId, WallMessages.LeadersGroup);
-
-    /// <summary>An operator takes an alert from the wall; every wall sees it through the next push.</summary>
-    public async Task<AlertView> Acknowledge(string fingerprint, string author, string? note)
-    {
-        if (string.IsNullOrWhiteSpace(author))
-        {
-            throw new HubException("author is required: who takes this alert");
-        }
-
-        return await alerts.AcknowledgeAsync(fingerprint, author, note)
+    [Authorize(Policy = Policies.Acknowledge)]
+    public async Task<AlertView> Acknowledge(string fingerprint, string? note) =>
+        await alerts.AcknowledgeAsync(fingerprint, Context.User!.Actor(), Trim(note))
             ?? throw new HubException($"alert {fingerprint} is not firing: there is nothing to acknowledge");
-    }
 
     /// <summary>Gives an acknowledged alert back.</summary>
-    public async Task<AlertView> Unacknowledge(string fingerprint, string author, string? note) =>
-        await alerts.AcknowledgeAsync(fingerprint, author, note, take: false)
+    [Authorize(Policy = Policies.Acknowledge)]
+    public async Task<AlertView> Unacknowledge(string fingerprint, string? note) =>
+        await alerts.AcknowledgeAsync(fingerprint, Context.User!.Actor(), Trim(note), take: false)
             ?? throw new HubException($"alert {fingerprint} is not acknowledged");
+
+    private static string? Trim(string? note) =>
+        note is { Length: > AckRequest.MaxNoteLength } ? throw new HubException($"the note may have at most {AckRequest.MaxNoteLength} characters") : note;
 }

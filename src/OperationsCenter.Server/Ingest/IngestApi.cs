@@ -19,17 +19,26 @@ internal static class IngestApi
             response.Headers["X-Influxdb-Version"] = CompatibleVersion;
             response.Headers["X-Influxdb-Build"] = "OperationsCenter";
             return Results.NoContent();
-        });
+        }).AllowAnonymous();
 
-        app.MapPost("/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V1, ct));
-        app.MapPost("/api/v2/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V2, ct));
-        app.MapPost("/api/v1/feeds", FeedAsync);
+        // Departments authenticate with their key, checked here in each protocol's own error shape, not by sign-in.
+        app.MapPost("/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V1, ct)).AllowAnonymous();
+        app.MapPost("/api/v2/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V2, ct)).AllowAnonymous();
+        app.MapPost("/api/v1/feeds", FeedAsync).AllowAnonymous();
         return app;
     }
 
     private static async Task<IResult> WriteAsync(HttpContext context, WriteShape shape, CancellationToken ct)
     {
         var dialect = shape.Dialect;
+        var services = context.RequestServices;
+
+        // The key first, as InfluxDB does: nothing about the request is answered to someone without one.
+        if (!services.GetRequiredService<DepartmentKeyResolver>().TryResolve(IngestKey.Find(context.Request), out var department))
+        {
+            return IngestErrors.Unauthorized(dialect);
+        }
+
         var query = context.Request.Query;
         if (string.IsNullOrEmpty(query[shape.TargetParameter]))
         {
@@ -39,12 +48,6 @@ internal static class IngestApi
         if (!shape.TryParsePrecision(query["precision"], out var precision))
         {
             return IngestErrors.Error(dialect, 400, "invalid", $"invalid precision '{query["precision"]}': use {shape.Precisions}");
-        }
-
-        var services = context.RequestServices;
-        if (!services.GetRequiredService<DepartmentKeyResolver>().TryResolve(IngestKey.Find(context.Request), out var department))
-        {
-            return IngestErrors.Unauthorized(dialect);
         }
 
         var (body, failure) = await RequestBody.ReadAsync(context.Request, services.GetRequiredService<IOptions<IngestOptions>>().Value, ct);

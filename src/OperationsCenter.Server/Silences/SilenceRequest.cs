@@ -1,5 +1,5 @@
 namespace OperationsCenter.Server.Silences;
 
-/// <summary>A new silence; every field is required.</summary>
+/// <summary>A new silence; every field is required. Its author is the signed-in administrator.</summary>
 public sealed record SilenceRequest(
-    IReadOnlyDictionary<string, string>? Matchers, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Author, string? Comment);
+    IReadOnlyDictionary<string, string>? Matchers, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Comment);

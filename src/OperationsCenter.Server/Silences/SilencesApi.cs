@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OperationsCenter.Grains.Silences;
+using System.Security.Claims;
 using OperationsCenter.Server.Api;
+using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Silences;
 
@@ -20,10 +22,10 @@ internal static class SilencesApi
             var now = DateTimeOffset.UtcNow;
             var all = await grains.GetGrain<ISilenceRegistryGrain>(0).List();
             return TypedResults.Ok(all.Select(s => SilenceView.At(s, now)).ToList());
-        });
+        }).RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Leader, Roles.Admin));
 
         silences.MapPost("/", async Task<Results<Created<SilenceView>, BadRequest<ApiError>>> (
-            SilenceRequest request, IGrainFactory grains, SilenceCache cache) =>
+            SilenceRequest request, IGrainFactory grains, SilenceCache cache, ClaimsPrincipal user) =>
         {
             if (Validate(request) is { } problem)
             {
@@ -32,23 +34,18 @@ internal static class SilencesApi
 
             var silence = new Silence(
                 Guid.NewGuid().ToString("N"), request.Matchers!.ToImmutableDictionary(), request.StartsAt!.Value, request.EndsAt!.Value,
-                request.Author!, request.Comment!, DateTimeOffset.UtcNow, null);
+                user.Actor(), request.Comment!, DateTimeOffset.UtcNow, null);
             var registry = grains.GetGrain<ISilenceRegistryGrain>(0);
             await registry.Add(silence);
             cache.Replace(await registry.List());
             return TypedResults.Created($"/api/v1/silences/{silence.Id}", SilenceView.At(silence, DateTimeOffset.UtcNow));
-        });
+        }).RequireAuthorization(Policies.Admin);
 
-        silences.MapDelete("/{id}", async Task<Results<Ok<SilenceView>, NotFound<ApiError>, BadRequest<ApiError>>> (
-            string id, string? author, IGrainFactory grains, SilenceCache cache) =>
+        silences.MapDelete("/{id}", async Task<Results<Ok<SilenceView>, NotFound<ApiError>>> (
+            string id, IGrainFactory grains, SilenceCache cache, ClaimsPrincipal user) =>
         {
-            if (author is not { Length: > 0 })
-            {
-                return TypedResults.BadRequest(new ApiError("author is required (?author=...): who ends this silence"));
-            }
-
             var registry = grains.GetGrain<ISilenceRegistryGrain>(0);
-            var ended = await registry.Expire(id, author, DateTimeOffset.UtcNow);
+            var ended = await registry.Expire(id, user.Actor(), DateTimeOffset.UtcNow);
             if (ended is null)
             {
                 return TypedResults.NotFound(new ApiError($"no silence {id}"));
@@ -56,7 +53,7 @@ internal static class SilencesApi
 
             cache.Replace(await registry.List());
             return TypedResults.Ok(SilenceView.At(ended, DateTimeOffset.UtcNow));
-        });
+        }).RequireAuthorization(Policies.Admin);
         return app;
     }
 
@@ -76,11 +73,6 @@ internal static class SilencesApi
         if (request.EndsAt is null)
         {
             missing.Add("endsAt");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Author))
-        {
-            missing.Add("author");
         }
 
         if (string.IsNullOrWhiteSpace(request.Comment))

@@ -23,15 +23,15 @@ public sealed class AlertAckTests(CenterFixture fixture)
         await using var first = await ConnectAsync(_ => { });
         await using var second = await ConnectAsync(alert => seen[alert.GetProperty("fingerprint").GetString()!] = alert);
 
-        var view = await first.InvokeAsync<JsonElement>("Acknowledge", fingerprint, "Trần Thị Bình", "đã báo kỹ thuật viên");
+        var view = await first.InvokeAsync<JsonElement>("Acknowledge", fingerprint, "đã báo kỹ thuật viên");
         Assert.Equal("acknowledged", view.GetProperty("state").GetString());
 
         var pushed = await AwaitAsync(() => seen.TryGetValue(fingerprint, out var a) && a.GetProperty("state").GetString() == "acknowledged" ? a : null,
             "the second wall to receive the acknowledgement");
-        Assert.Equal("Trần Thị Bình", pushed.GetProperty("acknowledgedBy").GetString());
+        Assert.Equal(TestUsers.Operator.Name, pushed.GetProperty("acknowledgedBy").GetString());
         Assert.Equal("đã báo kỹ thuật viên", pushed.GetProperty("note").GetString());
 
-        using var client = Host.CreateClient();
+        using var client = await Host.CreateClientAsync(TestUsers.Operator);
         var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts?state=acknowledged&department=so-noi-vu");
         Assert.Contains(listed.EnumerateArray(), a => a.GetProperty("fingerprint").GetString() == fingerprint);
     }
@@ -40,19 +40,22 @@ public sealed class AlertAckTests(CenterFixture fixture)
     public async Task The_api_acknowledges_gives_back_and_refuses_what_is_not_firing()
     {
         var fingerprint = await FireAsync("ack-api");
-        using var client = Host.CreateClient();
+        using var client = await Host.CreateClientAsync(TestUsers.Operator);
 
-        using var noAuthor = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { note = "x" });
-        Assert.Equal(HttpStatusCode.BadRequest, noAuthor.StatusCode);
+        using var tooLong = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { note = new string('x', 2001) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("at most 2000", await tooLong.Content.ReadAsStringAsync());
 
-        using var ack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { author = "operator-1", note = "checking" });
+        using var ack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { note = "checking" });
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        Assert.Equal("acknowledged", (await ack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        var acknowledged = await ack.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("acknowledged", acknowledged.GetProperty("state").GetString());
+        Assert.Equal(TestUsers.Operator.Name, acknowledged.GetProperty("acknowledgedBy").GetString());
 
-        using var unack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/unack", new { author = "operator-1", note = "not mine" });
+        using var unack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/unack", new { note = "not mine" });
         Assert.Equal("firing", (await unack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
 
-        using var unknown = await client.PostAsJsonAsync("/api/v1/alerts/0000000000000000/ack", new { author = "operator-1" });
+        using var unknown = await client.PostAsJsonAsync("/api/v1/alerts/0000000000000000/ack", new { note = "x" });
         Assert.Equal(HttpStatusCode.Conflict, unknown.StatusCode);
         Assert.Contains("not firing", await unknown.Content.ReadAsStringAsync());
 
@@ -73,7 +76,7 @@ public sealed class AlertAckTests(CenterFixture fixture)
 
     private async Task<HubConnection> ConnectAsync(Action<JsonElement> onAlert)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(Host.BaseAddress, "/hubs/wall")).Build();
+        var connection = await Host.WallConnectionAsync(TestUsers.Operator);
         connection.On<JsonElement[]>("alertsUpdated", batch =>
         {
             foreach (var alert in batch)

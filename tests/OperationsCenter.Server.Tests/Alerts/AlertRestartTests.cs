@@ -18,14 +18,14 @@ public sealed class AlertRestartTests
         await using var redis = await RedisProcess.StartAsync();
         await using var host = await CenterHost.StartAsync(RedisSettings(redis));
         var fingerprint = await FireAsync(host, "restart-ack");
-        await AcknowledgeAsync(host, fingerprint, "Lò Thị Mai", "đã gọi trạm viễn thông");
+        await AcknowledgeAsync(host, fingerprint, TestUsers.Operator, "đã gọi trạm viễn thông");
 
         await host.RestartAsync();
 
         var view = await ViewAsync(host, fingerprint);
         Assert.NotNull(view);
         Assert.Equal(AlertState.Acknowledged, view.State);
-        Assert.Equal("Lò Thị Mai", view.AcknowledgedBy);
+        Assert.Equal(TestUsers.Operator.Name, view.AcknowledgedBy);
         Assert.Equal("đã gọi trạm viễn thông", view.Note);
         Assert.Equal("restart-ack", view.RuleName);
     }
@@ -36,7 +36,7 @@ public sealed class AlertRestartTests
         await using var redis = await RedisProcess.StartAsync();
         await using var host = await CenterHost.StartAsync(RedisSettings(redis));
         var fingerprint = await FireAsync(host, "restart-ack-redis-killed");
-        await AcknowledgeAsync(host, fingerprint, "operator-7", "checking the link");
+        await AcknowledgeAsync(host, fingerprint, TestUsers.Leader, "checking the link");
 
         // SIGKILL: only what the append-only file already had on disk comes back.
         await redis.StopAsync();
@@ -45,7 +45,7 @@ public sealed class AlertRestartTests
 
         var view = await ViewAsync(host, fingerprint);
         Assert.Equal(AlertState.Acknowledged, view?.State);
-        Assert.Equal("operator-7", view?.AcknowledgedBy);
+        Assert.Equal(TestUsers.Leader.Name, view?.AcknowledgedBy);
         Assert.Equal("checking the link", view?.Note);
     }
 
@@ -69,7 +69,7 @@ public sealed class AlertRestartTests
 
         await redis.StartAgainAsync();
         var fingerprint = await EventuallyAsync(() => FireAsync(host, "redis-down"), "the alert to store once Redis answers again");
-        await AcknowledgeAsync(host, fingerprint, "operator-2", null);
+        await AcknowledgeAsync(host, fingerprint, TestUsers.Supervisor, null);
         await host.RestartAsync();
         Assert.Equal(AlertState.Acknowledged, (await ViewAsync(host, fingerprint))?.State);
     }
@@ -90,10 +90,10 @@ public sealed class AlertRestartTests
         return fingerprint;
     }
 
-    private static async Task AcknowledgeAsync(CenterHost host, string fingerprint, string author, string? note)
+    private static async Task AcknowledgeAsync(CenterHost host, string fingerprint, TestUser user, string? note)
     {
-        using var client = host.CreateClient();
-        using var ack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { author, note });
+        using var client = await host.CreateClientAsync(user);
+        using var ack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { note });
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("acknowledged", (await ack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
     }

@@ -66,11 +66,10 @@ public sealed class EscalationTests : IAsyncLifetime
     public async Task A_critical_alert_reaches_leaders_at_once_and_a_warning_only_once_escalated_then_repeated_until_acknowledged()
     {
         var notices = new ConcurrentQueue<JsonElement>();
-        await using var leader = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/wall")).Build();
+        await using var leader = await _host.WallConnectionAsync(TestUsers.Leader);
         leader.On<JsonElement>("leaderNotice", notices.Enqueue);
         await leader.StartAsync();
-        await leader.InvokeAsync("JoinLeaders");
-        await using var operatorWall = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/wall")).Build();
+        await using var operatorWall = await _host.WallConnectionAsync(TestUsers.Operator);
         var operatorNotices = 0;
         operatorWall.On<JsonElement>("leaderNotice", _ => Interlocked.Increment(ref operatorNotices));
         await operatorWall.StartAsync();
@@ -85,8 +84,8 @@ public sealed class EscalationTests : IAsyncLifetime
         await AwaitAsync(notices, n => Rule(n) == "backlog-high" && Kind(n) == "repeat", "a repeat 2 s later");
 
         var fingerprint = escalated.GetProperty("alert").GetProperty("fingerprint").GetString();
-        using var client = _host.CreateClient();
-        using var ack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { author = "Vũ Thị Lan", note = "đã xử lý" });
+        using var client = await _host.CreateClientAsync(TestUsers.Operator);
+        using var ack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { note = "đã xử lý" });
         ack.EnsureSuccessStatusCode();
         var repeatsAtAck = notices.Count(n => Rule(n) == "backlog-high" && Kind(n) == "repeat");
         await Task.Delay(TimeSpan.FromSeconds(4.5)); // two repeat intervals: proving an absence needs the time to pass
@@ -99,22 +98,20 @@ public sealed class EscalationTests : IAsyncLifetime
     {
         var notices = new ConcurrentQueue<JsonElement>();
         var alerts = new ConcurrentQueue<JsonElement>();
-        await using var leader = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/wall")).Build();
+        await using var leader = await _host.WallConnectionAsync(TestUsers.Leader);
         leader.On<JsonElement>("leaderNotice", notices.Enqueue);
         leader.On<JsonElement[]>("alertsUpdated", batch => Array.ForEach(batch, alerts.Enqueue));
         await leader.StartAsync();
-        await leader.InvokeAsync("JoinLeaders");
 
-        using var client = _host.CreateClient();
+        using var client = await _host.CreateClientAsync(TestUsers.Admin);
         using var incomplete = await client.PostAsJsonAsync("/api/v1/silences", new { matchers = new { alertname = "outage-backup" } });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, incomplete.StatusCode);
-        Assert.Contains("author", await incomplete.Content.ReadAsStringAsync());
+        Assert.Contains("comment", await incomplete.Content.ReadAsStringAsync());
         using var created = await client.PostAsJsonAsync("/api/v1/silences", new
         {
             matchers = new { alertname = "outage-backup", department = "xa-*" },
             startsAt = DateTimeOffset.UtcNow.AddMinutes(-1),
             endsAt = DateTimeOffset.UtcNow.AddHours(2),
-            author = "Hoàng Minh",
             comment = "bảo trì máy chủ dự phòng",
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
@@ -133,10 +130,11 @@ public sealed class EscalationTests : IAsyncLifetime
         var silence = listed.EnumerateArray().Single();
         Assert.Equal("active", silence.GetProperty("status").GetString());
         var id = silence.GetProperty("silence").GetProperty("id").GetString();
-        using var ended = await client.DeleteAsync($"/api/v1/silences/{id}?author=Hoàng%20Minh");
+        using var ended = await client.DeleteAsync($"/api/v1/silences/{id}");
         Assert.Equal("expired", (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         var kept = await client.GetFromJsonAsync<JsonElement>("/api/v1/silences");
-        Assert.Equal("Hoàng Minh", kept[0].GetProperty("silence").GetProperty("deletedBy").GetString());
+        Assert.Equal(TestUsers.Admin.Name, kept[0].GetProperty("silence").GetProperty("createdBy").GetString());
+        Assert.Equal(TestUsers.Admin.Name, kept[0].GetProperty("silence").GetProperty("deletedBy").GetString());
     }
 
     private static string? Rule(JsonElement notice) => notice.GetProperty("alert").GetProperty("ruleName").GetString();

@@ -43,7 +43,7 @@ public sealed class RuleAlertTests : IAsyncLifetime
     {
         var alerts = new ConcurrentQueue<(TimeSpan At, JsonElement Alert)>();
         var clock = Stopwatch.StartNew();
-        await using var wall = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/wall")).Build();
+        await using var wall = await _host.WallConnectionAsync(TestUsers.Operator);
         wall.On<JsonElement[]>("alertsUpdated", batch =>
         {
             foreach (var alert in batch)
@@ -72,7 +72,7 @@ public sealed class RuleAlertTests : IAsyncLifetime
         var resolved = await AwaitAsync(alerts, a => a.GetProperty("state").GetString() == "resolved", "the alert resolved");
         Assert.Equal(98, resolved.Alert.GetProperty("value").GetDouble());
 
-        using var client = _host.CreateClient();
+        using var client = await _host.CreateClientAsync(TestUsers.Operator);
         var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts?state=resolved");
         Assert.Contains(listed.EnumerateArray(), a => a.GetProperty("ruleName").GetString() == "uptime-low");
     }
@@ -80,7 +80,7 @@ public sealed class RuleAlertTests : IAsyncLifetime
     [Fact]
     public async Task A_broken_rule_file_keeps_the_last_good_rules_and_health_says_why()
     {
-        using var client = _host.CreateClient();
+        using var client = await _host.CreateClientAsync(TestUsers.Admin);
         await File.WriteAllTextAsync(Path.Combine(_rules.Path, "broken.yaml"), "rules:\n  - name: bad\n    kind: threshold\n    match: { measurement: x, field: y }\n    above: lots\n");
 
         var health = await AwaitHealthAsync(client, h => h.GetProperty("rules").GetProperty("errors").GetArrayLength() > 0);

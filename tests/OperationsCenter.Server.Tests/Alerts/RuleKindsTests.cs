@@ -54,7 +54,7 @@ public sealed class RuleKindsTests : IAsyncLifetime
     {
         _rules = await RulesFolder.CreateAsync("kinds.yaml", Rules);
         _host = await CenterHost.StartAsync(_rules.Settings());
-        _wall = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/wall")).Build();
+        _wall = await _host.WallConnectionAsync(TestUsers.Operator);
         _wall.On<JsonElement[]>("alertsUpdated", batch => Array.ForEach(batch, _alerts.Enqueue));
         await _wall.StartAsync();
     }

@@ -37,7 +37,7 @@ public sealed class SilentSeriesRestartTests
 
         await host.RestartAsync();
 
-        using var client = host.CreateClient();
+        using var client = await host.CreateClientAsync(TestUsers.Operator);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         JsonElement alerts = default;
         while (DateTime.UtcNow < deadline)

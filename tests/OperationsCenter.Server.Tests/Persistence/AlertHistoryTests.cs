@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OperationsCenter.Grains.Alerts;
+using OperationsCenter.Testing;
 
 namespace OperationsCenter.Server.Tests.Persistence;
 
@@ -22,7 +23,7 @@ public sealed class AlertHistoryTests(PersistenceFixture fixture)
         await alert.Signal(new AlertSignal("history-rule", AlertSeverity.Warning, "xa-ban-bo", labels, AlertState.Resolved, 99, at.AddMinutes(2),
             "Mất kết nối", "Link down", "mô tả", "description"));
 
-        using var client = fixture.Host.CreateClient();
+        using var client = await fixture.Host.CreateClientAsync(TestUsers.Operator);
         JsonElement entries = default;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)

@@ -30,7 +30,7 @@ public sealed class RestartTests
             s => LiveState.Field(s, "received") == 42 && LiveState.Field(s, "overdue") == 2, "received=42, overdue=2 restored");
         Assert.Equal("restore,department=so-noi-vu,desk=main", series[0].GetProperty("key").GetString());
 
-        using var client = host.CreateClient();
+        using var client = await host.CreateClientAsync(TestUsers.Operator);
         var overview = await client.GetFromJsonAsync<JsonElement>("/api/v1/overview");
         var department = overview.GetProperty("departments").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "so-noi-vu");
         Assert.NotEqual(JsonValueKind.Null, department.GetProperty("lastSeen").ValueKind);

@@ -86,7 +86,7 @@ public sealed class RoundTripTests(PersistenceFixture fixture)
         await fixture.Host.WriteLinesAsync("xa-ban-bo", lines);
         await InfluxCenter.AwaitCountAsync(fixture.Influx, "hist", 12, field: "overdue");
 
-        using var client = fixture.Host.CreateClient();
+        using var client = await fixture.Host.CreateClientAsync(TestUsers.Operator);
         var url = $"/api/v1/series/history?measurement=hist&field=overdue&department=xa-ban-bo&from={Uri.EscapeDataString(start.ToString("O"))}"
                   + $"&to={Uri.EscapeDataString(start.AddHours(1).ToString("O"))}&every=30m&agg=max";
         var series = await client.GetFromJsonAsync<JsonElement>(url);

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using OperationsCenter.Server.Api;
+
+namespace OperationsCenter.Server.Security;
+
+/// <summary>
+/// What an unauthenticated or unauthorized request gets: a page is sent to the sign-in form, anything else (API, hub,
+/// scripts) gets a JSON 401 or 403 that says what to do, never a redirect a client would follow blindly.
+/// </summary>
+internal static class AuthChallenges
+{
+    /// <summary>Sets the cookie handler's redirect events and checks each session against configuration.</summary>
+    public static void Configure(CookieAuthenticationEvents events)
+    {
+        events.OnValidatePrincipal = async context =>
+        {
+            var users = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
+            var current = users.Current(context.Principal!, context.Scheme.Name);
+            if (current is null)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            }
+            else if (!SameRoles(current, context.Principal!))
+            {
+                context.ReplacePrincipal(new System.Security.Claims.ClaimsPrincipal(current));
+                context.ShouldRenew = true;
+            }
+        };
+        events.OnRedirectToLogin = context => IsPage(context.Request)
+            ? Redirect(context)
+            : WriteAsync(context.Response, StatusCodes.Status401Unauthorized, "sign in first: open /login in a browser, or POST {\"name\", \"password\"} to /auth/login and send the cookie it sets");
+        events.OnRedirectToAccessDenied = context => WriteAsync(context.Response, StatusCodes.Status403Forbidden,
+            $"{context.HttpContext.User.Identity?.Name ?? "this account"} may not do this: {Needed(context.Request)}. Ask an administrator for the role");
+    }
+
+    private static bool SameRoles(System.Security.Claims.ClaimsIdentity current, System.Security.Claims.ClaimsPrincipal principal) =>
+        current.FindAll(current.RoleClaimType).Select(c => c.Value).Order().SequenceEqual(
+            principal.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).Order());
+
+    /// <summary>A top-level browser navigation: a GET outside the API and the hub.</summary>
+    private static bool IsPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) &&
+        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs") && !request.Path.StartsWithSegments("/auth");
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static string Needed(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api/v1/alerts") || request.Path.StartsWithSegments("/hubs")
+            ? "acknowledging needs the operator or leader role"
+            : request.Path.StartsWithSegments("/api/v1/rules") || request.Path.StartsWithSegments("/api/v1/silences") || request.Path.StartsWithSegments("/api/v1/keys")
+                ? "rules, silences and keys need the admin role"
+                : "the wall and its API need the operator or leader role";
+
+    private static Task WriteAsync(HttpResponse response, int status, string message)
+    {
+        response.StatusCode = status;
+        return response.WriteAsJsonAsync(new ApiError(message));
+    }
+}

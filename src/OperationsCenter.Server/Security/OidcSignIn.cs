@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+namespace OperationsCenter.Server.Security;
+
+/// <summary>OpenID Connect against the province's identity provider; its roles or groups map to ours.</summary>
+internal static class OidcSignIn
+{
+    /// <summary>Applies the settings and turns the provider's identity into ours before the cookie is written.</summary>
+    public static void Configure(OpenIdConnectOptions options, OidcSettings settings)
+    {
+        options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        options.Authority = settings.Authority;
+        options.ClientId = settings.ClientId;
+        options.ClientSecret = settings.ClientSecret;
+        options.ResponseType = "code";
+        options.UsePkce = true;
+        options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+        options.MapInboundClaims = false;
+        options.Scope.Add("profile");
+        options.Events.OnTokenValidated = context =>
+        {
+            var external = context.Principal!;
+            var name = external.FindFirstValue("preferred_username") ?? external.FindFirstValue("email") ?? external.FindFirstValue("sub") ?? "unknown";
+            var roles = external.FindAll(settings.RoleClaim).Select(c => settings.RoleMap.GetValueOrDefault(c.Value, c.Value));
+            context.Principal = new ClaimsPrincipal(UserDirectory.IdentityFor(name, external.FindFirstValue("name"), roles, "oidc", "oidc"));
+            return Task.CompletedTask;
+        };
+    }
+}

@@ -1,0 +1,15 @@
+using System.Security.Claims;
+
+namespace OperationsCenter.Server.Security;
+
+/// <summary>Who did it, for audit records.</summary>
+public static class PrincipalExtensions
+{
+    /// <summary>The signed-in person's name (their sign-in name), as audit records keep it.</summary>
+    public static string Actor(this ClaimsPrincipal user) =>
+        user.Identity?.Name is { Length: > 0 } name ? name : throw new InvalidOperationException("no signed-in user");
+
+    /// <summary>The name shown on screens.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(UserDirectory.DisplayNameClaim) ?? user.Actor();
+}

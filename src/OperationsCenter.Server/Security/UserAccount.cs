@@ -1,0 +1,17 @@
+namespace OperationsCenter.Server.Security;
+
+/// <summary>One entry of <c>OperationsCenter:Auth:Users</c>: a person who signs in with a password.</summary>
+public sealed class UserAccount
+{
+    /// <summary>The sign-in name; also what audit records show.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The name shown on the wall; the sign-in name when empty.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>ASP.NET Core Identity's password hash (PBKDF2); the password itself is never stored.</summary>
+    public string PasswordHash { get; set; } = "";
+
+    /// <summary>Any of operator, leader, admin.</summary>
+    public List<string> Roles { get; set; } = [];
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace OperationsCenter.Testing;
+
+/// <summary>Signs a test user in over <c>POST /auth/login</c>, as the sign-in page does, and keeps the cookie.</summary>
+public static class SignIn
+{
+    /// <summary>The cookies of a fresh sign-in; throws unless the server answered 204.</summary>
+    public static async Task<CookieContainer> CookiesAsync(Uri baseAddress, TestUser user)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress };
+        using var response = await client.PostAsJsonAsync("/auth/login", new { name = user.Name, password = user.Password });
+        if (response.StatusCode != HttpStatusCode.NoContent)
+        {
+            throw new InvalidOperationException($"expected 204 signing in as {user.Name}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return cookies;
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="user"/>.</summary>
+    public static async Task<HttpClient> ClientAsync(Uri baseAddress, TestUser user) =>
+        new(new HttpClientHandler { CookieContainer = await CookiesAsync(baseAddress, user) })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    /// <summary>A connection to <c>/hubs/wall</c> signed in as <paramref name="user"/>, not started yet.</summary>
+    public static async Task<HubConnection> WallAsync(Uri baseAddress, TestUser user)
+    {
+        var cookies = await CookiesAsync(baseAddress, user);
+        return new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/wall"), o => o.Cookies = cookies).Build();
+    }
+}
