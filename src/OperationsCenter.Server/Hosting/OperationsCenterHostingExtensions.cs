@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using OperationsCenter.Grains;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Server.Alerts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperationsCenter.Server.Api;
+using OperationsCenter.Server.Audit;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
 using OperationsCenter.Server.Notifications;
@@ -37,6 +39,8 @@ public static class OperationsCenterHostingExtensions
         services.AddSingleton<LiveStateQueries>();
         services.AddSingleton<AlertQueries>();
         services.AddSingleton<RuleStatus>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditLog>();
         services.AddHostedService<RuleFileWatcher>();
         services.AddSingleton<IAlertHistory, SpoolAlertHistory>();
         services.AddSingleton<WallHubObserver>();
@@ -63,6 +67,8 @@ public static class OperationsCenterHostingExtensions
         app.MapAlertsApi();
         app.MapAlertHistoryApi();
         app.MapRulesApi();
+        app.MapRuleFilesApi();
+        app.MapAuditApi();
         app.MapSilencesApi();
         app.MapKeysApi();
         app.MapHub<WallHub>("/hubs/wall");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OperationsCenter.Grains.Silences;
 using System.Security.Claims;
 using OperationsCenter.Server.Api;
+using OperationsCenter.Server.Audit;
 using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Silences;
@@ -25,7 +26,7 @@ internal static class SilencesApi
         }).RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Leader, Roles.Admin));
 
         silences.MapPost("/", async Task<Results<Created<SilenceView>, BadRequest<ApiError>>> (
-            SilenceRequest request, IGrainFactory grains, SilenceCache cache, ClaimsPrincipal user) =>
+            SilenceRequest request, IGrainFactory grains, SilenceCache cache, AuditLog audit, ClaimsPrincipal user) =>
         {
             if (Validate(request) is { } problem)
             {
@@ -38,11 +39,12 @@ internal static class SilencesApi
             var registry = grains.GetGrain<ISilenceRegistryGrain>(0);
             await registry.Add(silence);
             cache.Replace(await registry.List());
+            await audit.RecordAsync("silence.create", user.Actor(), silence.Id, silence.Comment);
             return TypedResults.Created($"/api/v1/silences/{silence.Id}", SilenceView.At(silence, DateTimeOffset.UtcNow));
         }).RequireAuthorization(Policies.Admin);
 
         silences.MapDelete("/{id}", async Task<Results<Ok<SilenceView>, NotFound<ApiError>>> (
-            string id, IGrainFactory grains, SilenceCache cache, ClaimsPrincipal user) =>
+            string id, IGrainFactory grains, SilenceCache cache, AuditLog audit, ClaimsPrincipal user) =>
         {
             var registry = grains.GetGrain<ISilenceRegistryGrain>(0);
             var ended = await registry.Expire(id, user.Actor(), DateTimeOffset.UtcNow);
@@ -52,6 +54,7 @@ internal static class SilencesApi
             }
 
             cache.Replace(await registry.List());
+            await audit.RecordAsync("silence.expire", user.Actor(), id);
             return TypedResults.Ok(SilenceView.At(ended, DateTimeOffset.UtcNow));
         }).RequireAuthorization(Policies.Admin);
         return app;
