@@ -61,6 +61,10 @@ pids+=($!)
 
 echo
 echo "  Operations Center wall: $url/   (health: $url/health)"
+echo "  Demo sign-ins (appsettings.Demo.json; demo only):"
+echo "    operator  vanhanh / laichau-vanhanh    the wall, acknowledging"
+echo "    leader    lanhdao / laichau-lanhdao    $url/leader.html"
+echo "    admin     quantri / laichau-quantri    rules, silences, keys (and the wall)"
 echo "  Demo feed: 50 Lai Châu units (keys demo-key-<unit id>). Ctrl-C stops the center and the feed."
 echo
 wait

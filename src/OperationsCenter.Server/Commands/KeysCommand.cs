@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using OperationsCenter.Server.Security;
 
@@ -24,7 +23,7 @@ internal static partial class KeysCommand
         var entry = new DepartmentKey { Department = department, Sha256 = hash };
         if (options.Has("--json"))
         {
-            output.WriteLine(JsonSerializer.Serialize(new { key, entryName, entry }));
+            output.WriteLine(CommandJson.Serialize(new { key, entryName, entry }));
             return 0;
         }
 
@@ -36,7 +35,7 @@ internal static partial class KeysCommand
             Add this entry to the settings file (OperationsCenter:SettingsFile, or appsettings.json), inside
             "OperationsCenter": {"{"} "DepartmentKeys": {"{"} ... {"}"} {"}"}:
 
-              "{entryName}": {JsonSerializer.Serialize(entry)}
+              "{entryName}": {CommandJson.Serialize(entry)}
 
             or as environment variables:
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Commands;
@@ -39,10 +38,10 @@ internal static class UsersCommand
             PasswordHash = UserDirectory.HashPassword(password),
             Roles = roles,
         };
-        var json = JsonSerializer.Serialize(entry);
+        var json = CommandJson.Serialize(entry);
         if (options.Has("--json"))
         {
-            output.WriteLine(JsonSerializer.Serialize(new { entryName = name, entry }));
+            output.WriteLine(CommandJson.Serialize(new { entryName = name, entry }));
             return 0;
         }
 
