@@ -269,7 +269,7 @@
       setConnection('disconnected');
       updateNotifyButton();
       order();
-      OC.mountUser(document.querySelector('.leader-header')).catch(err => console.warn('leader: who is signed in is unknown', err));
+      OC.mountUser(document.querySelector('.leader-controls')).catch(err => console.warn('leader: who is signed in is unknown', err));
       hub.start();
     });
 })();

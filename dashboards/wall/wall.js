@@ -727,7 +727,7 @@
       setConnection('disconnected');
       renderSummary();
       tickOnce();
-      OC.mountUser(document.querySelector('.wall-header')).catch(err => console.warn('wall: who is signed in is unknown', err));
+      OC.mountUser(document.querySelector('.wall-status')).catch(err => console.warn('wall: who is signed in is unknown', err));
       hub.start();
     });
 })();

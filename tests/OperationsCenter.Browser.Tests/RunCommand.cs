@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using OperationsCenter.Testing;
+
+namespace OperationsCenter.Browser.Tests;
+
+/// <summary>
+/// <c>scripts/run.sh</c> as a newcomer runs it, on free loopback ports and a temporary data folder, so it never
+/// meets a developer's own center; stopped with SIGINT, as Ctrl-C would.
+/// </summary>
+internal sealed class RunCommand : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _wall = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private RunCommand(Process process, string data, int[] ports)
+    {
+        _process = process;
+        Data = data;
+        Ports = ports;
+    }
+
+    /// <summary>The temporary data folder (InfluxDB, Redis, spool).</summary>
+    public string Data { get; }
+
+    /// <summary>The ports of the center, InfluxDB and Redis.</summary>
+    public int[] Ports { get; }
+
+    /// <summary>Everything the command printed so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the run command from the checkout's root.</summary>
+    public static RunCommand Start()
+    {
+        var root = RepositoryRoot();
+        var data = Path.Combine(Path.GetTempPath(), "oc-run-" + Guid.NewGuid().ToString("N"));
+        int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
+        var start = new ProcessStartInfo("bash", "scripts/run.sh")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["OPERATIONSCENTER_URL"] = $"http://127.0.0.1:{ports[0]}";
+        start.Environment["OPERATIONSCENTER_INFLUX_PORT"] = ports[1].ToString();
+        start.Environment["OPERATIONSCENTER_REDIS_PORT"] = ports[2].ToString();
+        start.Environment["OPERATIONSCENTER_DATA"] = data;
+        start.Environment["Orleans__Endpoints__SiloPort"] = FreePort.Next().ToString();
+        start.Environment["Orleans__Endpoints__GatewayPort"] = FreePort.Next().ToString();
+        var command = new RunCommand(Process.Start(start)!, data, ports);
+        command._process.OutputDataReceived += (_, e) => command.Line(e.Data);
+        command._process.ErrorDataReceived += (_, e) => command.Line(e.Data);
+        command._process.BeginOutputReadLine();
+        command._process.BeginErrorReadLine();
+        return command;
+    }
+
+    /// <summary>The wall's address, once the command has printed it.</summary>
+    public async Task<Uri> WallAsync(TimeSpan timeout)
+    {
+        var exited = _process.WaitForExitAsync();
+        var done = await Task.WhenAny(_wall.Task, exited, Task.Delay(timeout));
+        return done == _wall.Task
+            ? await _wall.Task
+            : throw new Xunit.Sdk.XunitException(
+                $"Expected scripts/run.sh to print the wall's address within {timeout.TotalSeconds:0} s; {(done == exited ? $"it exited with {_process.ExitCode}" : "it did not")}. Output:\n{Output}");
+    }
+
+    /// <summary>Sends SIGINT (Ctrl-C) and waits for the command to end.</summary>
+    public async Task InterruptAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", $"-INT {_process.Id}"))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
+    /// <summary>True while something still listens on the port.</summary>
+    public static bool Listening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        if (Directory.Exists(Data))
+        {
+            Directory.Delete(Data, recursive: true);
+        }
+    }
+
+    private void Line(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        const string marker = "Operations Center wall: ";
+        if (line.IndexOf(marker, StringComparison.Ordinal) is var at and >= 0)
+        {
+            _wall.TrySetResult(new Uri(line[(at + marker.Length)..].Trim().Split(' ')[0]));
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OperationsCenter.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("the checkout (OperationsCenter.sln) was not found above the test binaries");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using OperationsCenter.Testing;
+using Xunit.Abstractions;
+
+namespace OperationsCenter.Browser.Tests;
+
+/// <summary>The run command brings up a living control room, shows every reporting unit, and Ctrl-C stops it all.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RunCommandTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private static readonly TestUser DemoOperator = new("vanhanh", "laichau-vanhanh", ["operator"]);
+
+    [Fact]
+    public async Task The_run_command_shows_every_reporting_unit_with_live_data_and_ctrl_c_stops_everything_it_started()
+    {
+        await using var run = RunCommand.Start();
+        try
+        {
+            var wallAddress = await run.WallAsync(TimeSpan.FromMinutes(4));
+            Assert.Contains("vanhanh / laichau-vanhanh", run.Output);
+
+            await using var wall = await WallPage.OpenAsync(browser.Browser, wallAddress, output, "run-command", "/", 1920, 1080, DemoOperator);
+            await wall.ExpectConnectedAsync(TimeSpan.FromSeconds(30));
+            var units = DemoUnits();
+            Assert.True(units.Count >= 50, $"expected the demo to configure every Lai Châu unit, found {units.Count}");
+            foreach (var unit in units)
+            {
+                await wall.ExpectDepartmentAsync(unit);
+            }
+
+            // The demo feed is running: units report and turn fresh.
+            await wall.ExpectAsync("at least 40 units fresh within 60 s: the demo feed reports for every unit",
+                () => wall.Page.WaitForFunctionAsync(
+                    "() => document.querySelectorAll(\"[data-testid='department'][data-freshness='fresh']\").length >= 40", null, new() { Timeout = 60_000 }));
+            var path = await wall.SaveScreenshotAsync("run-command-wall.png");
+            output.WriteLine($"screenshot: {path}");
+        }
+        finally
+        {
+            output.WriteLine(run.Output);
+        }
+
+        await run.InterruptAsync(TimeSpan.FromSeconds(60));
+        Assert.All(run.Ports, port => Assert.False(RunCommand.Listening(port), $"port {port} still answers after Ctrl-C: the run command must stop what it started"));
+    }
+
+    /// <summary>The units the demo configures (the catalog's reporting units).</summary>
+    private static List<string> DemoUnits()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "OperationsCenter.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        using var demo = JsonDocument.Parse(File.ReadAllText(Path.Combine(root.FullName, "src", "OperationsCenter.Server", "appsettings.Demo.json")));
+        return [.. demo.RootElement.GetProperty("OperationsCenter").GetProperty("Departments").EnumerateArray().Select(d => d.GetProperty("Id").GetString()!)];
+    }
+}
