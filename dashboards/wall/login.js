@@ -70,5 +70,7 @@
   });
 
   document.querySelector('.login-lang').addEventListener('click', () => setLanguage(lang === 'vi' ? 'en' : 'vi'));
-  setLanguage(lang).catch(() => showError('texts failed to load'));
+  setLanguage(lang)
+    .then(() => { if (params.get('error') === 'provider') showError(t('provider')); })
+    .catch(() => showError('texts failed to load'));
 })();

@@ -19,6 +19,20 @@ internal static class OidcSignIn
         options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         options.MapInboundClaims = false;
         options.Scope.Add("profile");
+        if (!settings.RequireHttpsMetadata)
+        {
+            // A lab provider on plain HTTP: the correlation cookies cannot be Secure there.
+            options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        }
+
+        options.Events.OnRemoteFailure = context =>
+        {
+            // A refused, expired or forged answer from the provider: back to the sign-in page with a plain message.
+            context.Response.Redirect("/login?error=provider");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
         options.Events.OnTokenValidated = context =>
         {
             var external = context.Principal!;
