@@ -248,7 +248,8 @@ public sealed partial class CatalogReader
             return null;
         }
 
-        var languages = Fields(node, entry, ["vi", "en"]);
+        // Keyed by the dotted name, so errors say "name.en".
+        var languages = Fields(node, entry, ["vi", "en"]).ToDictionary(p => $"{field}.{p.Key}", p => p.Value);
         var vi = Text(languages, entry, $"{field}.vi", node);
         var en = Text(languages, entry, $"{field}.en", node);
         return vi is not null && en is not null ? new LocalizedText(vi, en) : null;
