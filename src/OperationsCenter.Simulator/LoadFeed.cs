@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace OperationsCenter.Simulator;
 
 /// <summary>A steady load: <c>rate</c> points per second over <c>series</c> series, sent in batches ten times a second.</summary>
-internal sealed class LoadFeed(HttpClient http, IReadOnlyList<string> departments, int rate, int series)
+internal sealed class LoadFeed(FeedSender sender, IReadOnlyList<string> departments, int rate, int series)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -32,22 +31,11 @@ internal sealed class LoadFeed(HttpClient http, IReadOnlyList<string> department
 
             sent += perBatch;
             batch++;
-            await Task.WhenAll(byDepartment.Select(pair => PostAsync(pair.Key, pair.Value.ToString(), ct)));
+            await sender.SendAsync(byDepartment.Select(pair => (pair.Key, pair.Value.ToString())), ct);
             if (batch % (batchesPerSecond * 5) == 0)
             {
                 Console.WriteLine($"sent {sent} points in {clock.Elapsed.TotalSeconds:F0} s ({sent / clock.Elapsed.TotalSeconds:F0} points/s)");
             }
-        }
-    }
-
-    private async Task PostAsync(string department, string body, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/write?db=ioc") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Token", DemoKeys.For(department));
-        using var response = await http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            Console.Error.WriteLine($"{department}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         }
     }
 }

@@ -43,7 +43,7 @@ internal sealed class RunCommand : IAsyncDisposable
     /// <summary>Starts the run command from the checkout's root.</summary>
     public static RunCommand Start()
     {
-        var root = RepositoryRoot();
+        var root = Checkout.Root;
         var data = Path.Combine(Path.GetTempPath(), "oc-run-" + Guid.NewGuid().ToString("N"));
         int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
         var start = new ProcessStartInfo("bash", "scripts/run.sh")
@@ -137,18 +137,5 @@ internal sealed class RunCommand : IAsyncDisposable
         {
             _wall.TrySetResult(new Uri(line[(at + marker.Length)..].Trim().Split(' ')[0]));
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OperationsCenter.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the checkout (OperationsCenter.sln) was not found above the test binaries");
     }
 }

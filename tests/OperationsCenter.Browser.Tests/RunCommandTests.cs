@@ -1,4 +1,4 @@
-using System.Text.Json;
+using OperationsCenter.Catalog;
 using OperationsCenter.Testing;
 using Xunit.Abstractions;
 
@@ -44,16 +44,7 @@ public sealed class RunCommandTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.All(run.Ports, port => Assert.False(RunCommand.Listening(port), $"port {port} still answers after Ctrl-C: the run command must stop what it started"));
     }
 
-    /// <summary>The units the demo configures (the catalog's reporting units).</summary>
-    private static List<string> DemoUnits()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "OperationsCenter.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        using var demo = JsonDocument.Parse(File.ReadAllText(Path.Combine(root.FullName, "src", "OperationsCenter.Server", "appsettings.Demo.json")));
-        return [.. demo.RootElement.GetProperty("OperationsCenter").GetProperty("Departments").EnumerateArray().Select(d => d.GetProperty("Id").GetString()!)];
-    }
+    /// <summary>The units the demo reports for: the catalog's departments.</summary>
+    private static List<string> DemoUnits() =>
+        [.. CatalogReader.Load(Checkout.PathOf("catalog/laichau.yaml")).Departments.Select(d => d.Id)];
 }

@@ -48,7 +48,15 @@ public sealed class CenterHost : IAsyncDisposable
         var merged = DefaultSettings();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            merged[key] = value;
+            // A null value removes a default (see WithoutDepartmentList).
+            if (value is null)
+            {
+                merged.Remove(key);
+            }
+            else
+            {
+                merged[key] = value;
+            }
         }
 
         // A free port can be taken by another test process between choosing it and binding it: choose again.
@@ -154,6 +162,22 @@ public sealed class CenterHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Overrides that drop the test department list (keys stay), so the departments come from the catalog
+    /// (<c>OperationsCenter:CatalogPath</c>, by default the checkout's <c>catalog/laichau.yaml</c>).
+    /// </summary>
+    public static Dictionary<string, string?> WithoutDepartmentList()
+    {
+        var settings = new Dictionary<string, string?>();
+        for (var i = 0; i < TestDepartments.All.Count; i++)
+        {
+            settings[$"OperationsCenter:Departments:{i}:Id"] = null;
+            settings[$"OperationsCenter:Departments:{i}:Name"] = null;
+        }
+
+        return settings;
+    }
+
     /// <summary>The settings every test server gets: departments with hashed keys, a temp data folder, quiet logs.</summary>
     public static Dictionary<string, string?> DefaultSettings()
     {
@@ -170,6 +194,9 @@ public sealed class CenterHost : IAsyncDisposable
 
             // No Redis unless a test starts one: tests that check what survives a restart set Storage=Redis and the connection string.
             ["OperationsCenter:Alerts:Storage"] = "Memory",
+
+            // The checkout's catalog (metrics, kinds); the departments still come from the test list below.
+            ["OperationsCenter:CatalogPath"] = Checkout.PathOf("catalog/laichau.yaml"),
         };
         foreach (var (key, value) in TestUsers.Settings())
         {

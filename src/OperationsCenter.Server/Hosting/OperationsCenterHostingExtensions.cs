@@ -6,6 +6,7 @@ using OperationsCenter.Server.Alerts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperationsCenter.Server.Api;
 using OperationsCenter.Server.Audit;
+using OperationsCenter.Server.Catalog;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
 using OperationsCenter.Server.Notifications;
@@ -27,6 +28,7 @@ public static class OperationsCenterHostingExtensions
         builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddAlertStorage(configuration));
 
         builder.AddSecurity();
+        builder.AddCatalog();
         builder.AddPersistence();
         builder.AddNotifications();
         var services = builder.Services;
@@ -62,6 +64,7 @@ public static class OperationsCenterHostingExtensions
         app.MapAuthApi(wallPath);
         app.MapIngestApi();
         app.MapLiveStateApi();
+        app.MapCatalogApi();
         app.MapHealthApi();
         app.MapHistoryApi();
         app.MapAlertsApi();

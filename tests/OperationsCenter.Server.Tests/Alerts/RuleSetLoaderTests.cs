@@ -1,5 +1,6 @@
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Server.Alerts.Rules;
+using OperationsCenter.Testing;
 
 namespace OperationsCenter.Server.Tests.Alerts;
 
@@ -15,16 +16,16 @@ public sealed class RuleSetLoaderTests
     [Fact]
     public void The_demo_rules_load_without_errors()
     {
-        var load = RuleSetLoader.Load(Path.Combine(SolutionRoot(), "rules"));
+        var load = RuleSetLoader.Load(Path.Combine(Checkout.Root, "rules"));
 
         Assert.True(load.Succeeded, string.Join("\n", load.Errors));
         Assert.Equal(["rules/demo.yaml"], load.Files.ToArray());
-        Assert.Equal(Enum.GetValues<RuleKind>().Order(), load.Rules.Select(r => r.Kind).Order());
+        Assert.Equal(Enum.GetValues<RuleKind>().Order(), load.Rules.Select(r => r.Kind).Distinct().Order());
 
         var rate = load.Rules.Single(r => r.Name == "overdue-dossiers-rising");
-        Assert.Equal((RuleKind.Rate, RateMode.Absolute, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(5)), (rate.Kind, rate.RateMode, rate.Window, rate.For));
-        Assert.Equal(new Comparison(ThresholdOperator.Above, 5, 2), rate.Comparison);
-        Assert.Equal(("dossiers", "overdue", "xa-*"), (rate.Match.Measurement, rate.Match.Field, rate.Match.Tags["department"]));
+        Assert.Equal((RuleKind.Rate, RateMode.Absolute, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1)), (rate.Kind, rate.RateMode, rate.Window, rate.For));
+        Assert.Equal(new Comparison(ThresholdOperator.Above, 8, 3), rate.Comparison);
+        Assert.Equal(("dossiers", "overdue"), (rate.Match.Measurement, rate.Match.Field));
         Assert.Equal((TimeSpan.FromMinutes(30), TimeSpan.FromHours(1)), (rate.EscalateAfter, rate.RepeatInterval));
         Assert.Equal(AlertSeverity.Warning, rate.Severity);
         Assert.Equal("trung-tam-phvhcc", rate.Owner);
@@ -33,12 +34,15 @@ public sealed class RuleSetLoaderTests
         var share = load.Rules.Single(r => r.Name == "online-service-share-low");
         Assert.Equal(new Comparison(ThresholdOperator.Below, 60, 65), share.Comparison);
 
+        var link = load.Rules.Single(r => r.Name == "network-link-down");
+        Assert.Equal(("network", "up", new Comparison(ThresholdOperator.Below, 1, 1)), (link.Match.Measurement, link.Match.Field, link.Comparison));
+
         var silent = load.Rules.Single(r => r.Kind == RuleKind.Deadman);
-        Assert.Equal((TimeSpan.FromMinutes(10), RuleScope.Department, "*"), (silent.Silence, silent.Scope, silent.Match.Field));
+        Assert.Equal((TimeSpan.FromMinutes(2), RuleScope.Department, "*"), (silent.Silence, silent.Scope, silent.Match.Field));
 
         var uptime = load.Rules.Single(r => r.Kind == RuleKind.Window);
-        Assert.Equal((WindowAggregate.Avg, TimeSpan.FromMinutes(5)), (uptime.Aggregate, uptime.Window));
-        Assert.Equal(new Comparison(ThresholdOperator.Below, 95, 97), uptime.Comparison);
+        Assert.Equal((WindowAggregate.Avg, TimeSpan.FromMinutes(15)), (uptime.Aggregate, uptime.Window));
+        Assert.Equal(new Comparison(ThresholdOperator.Below, 98, 98.5), uptime.Comparison);
 
         var ratio = load.Rules.Single(r => r.Kind == RuleKind.Ratio);
         Assert.Equal(("resolved_on_time", "received", 0.8), (ratio.Numerator, ratio.Denominator, ratio.Comparison!.Threshold));
@@ -275,18 +279,5 @@ public sealed class RuleSetLoaderTests
     {
         var field = kind is "ratio" ? "" : ", field: overdue";
         return $"rules:\n  - name: {name}\n    kind: {kind}\n    match: {{ measurement: dossiers{field} }}\n{parameters}\n{Common}\n";
-    }
-
-    private static string SolutionRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OperationsCenter.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OperationsCenter.sln not found above " + AppContext.BaseDirectory);
     }
 }
