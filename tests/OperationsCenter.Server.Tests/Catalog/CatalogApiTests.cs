@@ -11,7 +11,7 @@ public sealed class CatalogApiTests(CenterFixture center)
     [Fact]
     public async Task The_catalog_answers_the_province_the_configured_departments_with_their_kind_and_every_metric()
     {
-        using var client = center.Host.CreateClient();
+        using var client = await center.Host.CreateClientAsync(TestUsers.Operator);
 
         var catalog = await client.GetFromJsonAsync<JsonElement>("/api/v1/catalog");
 
@@ -34,7 +34,7 @@ public sealed class CatalogApiTests(CenterFixture center)
     public async Task Without_a_configured_department_list_the_catalog_supplies_every_unit_to_the_overview()
     {
         await using var host = await CenterHost.StartAsync(CenterHost.WithoutDepartmentList());
-        using var client = host.CreateClient();
+        using var client = await host.CreateClientAsync(TestUsers.Operator);
 
         var catalog = await client.GetFromJsonAsync<JsonElement>("/api/v1/catalog");
         var overview = await client.GetFromJsonAsync<JsonElement>("/api/v1/overview");
@@ -49,7 +49,7 @@ public sealed class CatalogApiTests(CenterFixture center)
     public async Task A_server_without_a_catalog_answers_404_saying_what_to_configure()
     {
         await using var host = await CenterHost.StartAsync(new Dictionary<string, string?> { ["OperationsCenter:CatalogPath"] = "" });
-        using var client = host.CreateClient();
+        using var client = await host.CreateClientAsync(TestUsers.Operator);
 
         using var response = await client.GetAsync("/api/v1/catalog");
 

@@ -28,6 +28,7 @@ public sealed partial class SimulatedFeedTests
         using var rules = await RulesFolder.CreateAsync("demo.yaml", Shortened(await File.ReadAllTextAsync(Checkout.PathOf("rules/demo.yaml"))));
         await using var host = await CenterHost.StartAsync(rules.Settings(DemoSettings(catalog)));
         using var http = host.CreateClient();
+        using var wall = await host.CreateClientAsync(TestUsers.Operator);
         var errors = new StringWriter();
         var sender = new FeedSender(http, errors);
 
@@ -57,7 +58,7 @@ public sealed partial class SimulatedFeedTests
         JsonElement alerts;
         while (true)
         {
-            alerts = await http.GetFromJsonAsync<JsonElement>("/api/v1/alerts");
+            alerts = await wall.GetFromJsonAsync<JsonElement>("/api/v1/alerts");
             var done = staged.All(s => FiredAndResolved(alerts, s.Rule, s.Department)) && feed.Rounds >= 30;
             if (done || running.IsCompleted || DateTime.UtcNow > deadline)
             {
