@@ -4,6 +4,7 @@ using OperationsCenter.Grains;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Server.Alerts;
 using OperationsCenter.Server.Api;
+using OperationsCenter.Server.Catalog;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
 using OperationsCenter.Server.Notifications;
@@ -23,6 +24,7 @@ public static class OperationsCenterHostingExtensions
         var configuration = builder.Configuration;
         builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddAlertStorage(configuration));
 
+        builder.AddCatalog();
         builder.AddPersistence();
         builder.AddNotifications();
         var services = builder.Services;
@@ -53,6 +55,7 @@ public static class OperationsCenterHostingExtensions
         app.UseWall();
         app.MapIngestApi();
         app.MapLiveStateApi();
+        app.MapCatalogApi();
         app.MapHealthApi();
         app.MapHistoryApi();
         app.MapAlertsApi();

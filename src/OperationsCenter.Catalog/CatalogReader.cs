@@ -1,0 +1,318 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OperationsCenter.Catalog;
+
+/// <summary>
+/// Reads and validates a catalog file (format in <c>catalog/laichau.yaml</c>'s header). Every problem is collected, so
+/// one run of the reader lists all of them, each naming the file, the entry, the field and the line.
+/// </summary>
+public sealed partial class CatalogReader
+{
+    private static readonly string[] RootKeys = ["province", "departments", "metrics"];
+    private static readonly string[] ProvinceKeys = ["id", "name"];
+    private static readonly string[] DepartmentKeys = ["id", "name", "kind"];
+    private static readonly string[] MetricKeys = ["id", "measurement", "field", "name", "unit", "good", "headline", "aggregate", "start"];
+
+    private readonly string _file;
+    private readonly List<CatalogError> _errors = [];
+
+    private CatalogReader(string file) => _file = file;
+
+    /// <summary>Reads the file at <paramref name="path"/>; throws <see cref="CatalogException"/> listing every problem.</summary>
+    public static ProvinceCatalog Load(string path, string? displayName = null)
+    {
+        var name = displayName ?? path;
+        if (!File.Exists(path))
+        {
+            throw new CatalogException([new CatalogError(name, null, null, $"does not exist (looked for {Path.GetFullPath(path)})", null)]);
+        }
+
+        return Read(name, File.ReadAllText(path));
+    }
+
+    /// <summary>Reads catalog YAML; <paramref name="file"/> names it in errors. Throws <see cref="CatalogException"/>.</summary>
+    public static ProvinceCatalog Read(string file, string yaml)
+    {
+        var reader = new CatalogReader(file);
+        var catalog = reader.ReadDocument(yaml);
+        return reader._errors.Count > 0 || catalog is null ? throw new CatalogException(reader._errors) : catalog;
+    }
+
+    private ProvinceCatalog? ReadDocument(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            Error(null, null, $"is not valid YAML: {(ex.InnerException?.Message ?? ex.Message).Trim()}", ex.Start.Line);
+            return null;
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            Error(null, null, "expected one YAML document: a mapping with province, departments and metrics", null);
+            return null;
+        }
+
+        var fields = Fields(root, null, RootKeys);
+        var province = ReadProvince(Required(fields, null, "province", root));
+        var departments = ReadList(Required(fields, null, "departments", root), "departments", ReadDepartment);
+        var metrics = ReadList(Required(fields, null, "metrics", root), "metrics", ReadMetric);
+        Unique(departments, d => d.Id, d => $"department \"{d.Id}\"");
+        Unique(metrics, m => m.Id, m => $"metric \"{m.Id}\"");
+        return province is null ? null : new ProvinceCatalog(province, [.. departments], [.. metrics]);
+    }
+
+    private CatalogProvince? ReadProvince(YamlNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        const string entry = "province";
+        var fields = Fields(node, entry, ProvinceKeys);
+        var id = Id(fields, entry, node);
+        var name = Localized(fields, entry, "name", node);
+        return id is not null && name is not null ? new CatalogProvince(id, name) : null;
+    }
+
+    private CatalogDepartment? ReadDepartment(YamlNode node, int index)
+    {
+        var fields = Fields(node, $"department #{index}", DepartmentKeys);
+        var id = Id(fields, $"department #{index}", node);
+        var entry = id is null ? $"department #{index}" : $"department #{index} \"{id}\"";
+        var name = Text(fields, entry, "name", node);
+        var kind = Choice<DepartmentKind>(fields, entry, "kind", node);
+        return id is not null && name is not null && kind is not null ? new CatalogDepartment(id, name, kind.Value) : null;
+    }
+
+    private CatalogMetric? ReadMetric(YamlNode node, int index)
+    {
+        var fields = Fields(node, $"metric #{index}", MetricKeys);
+        var id = Text(fields, $"metric #{index}", "id", node);
+        var entry = id is null ? $"metric #{index}" : $"metric \"{id}\"";
+        var measurement = Name(fields, entry, "measurement", node);
+        var field = Name(fields, entry, "field", node);
+        if (id is not null && measurement is not null && field is not null && id != $"{measurement}.{field}")
+        {
+            Error(entry, "id", $"\"{id}\" must be \"{measurement}.{field}\" (measurement.field)", fields["id"].Start.Line);
+        }
+
+        var name = Localized(fields, entry, "name", node);
+        var unit = Localized(fields, entry, "unit", node);
+        var good = Choice<MetricDirection>(fields, entry, "good", node);
+        var aggregate = Choice<MetricAggregate>(fields, entry, "aggregate", node);
+        var headline = Boolean(fields, entry, "headline");
+        var start = Number(fields, entry, "start");
+        return id is not null && measurement is not null && field is not null && name is not null && unit is not null
+            && good is not null && aggregate is not null && headline is not null
+            ? new CatalogMetric(id, measurement, field, name, unit, good.Value, headline.Value, aggregate.Value, start)
+            : null;
+    }
+
+    private List<T> ReadList<T>(YamlNode? node, string key, Func<YamlNode, int, T?> read)
+        where T : class
+    {
+        var items = new List<T>();
+        if (node is null)
+        {
+            return items;
+        }
+
+        if (node is not YamlSequenceNode { Children.Count: > 0 } sequence)
+        {
+            Error(null, key, "expected a non-empty list", node.Start.Line);
+            return items;
+        }
+
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            if (read(sequence.Children[i], i + 1) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    private void Unique<T>(List<T> items, Func<T, string> key, Func<T, string> entry)
+    {
+        foreach (var group in items.GroupBy(key).Where(g => g.Count() > 1))
+        {
+            Error(entry(group.First()), "id", $"appears {group.Count()} times; ids must be unique", null);
+        }
+    }
+
+    private Dictionary<string, YamlNode> Fields(YamlNode node, string? entry, string[] allowed)
+    {
+        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(entry, null, $"expected a mapping with {string.Join(", ", allowed)}", node.Start.Line);
+            return fields;
+        }
+
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!allowed.Contains(name))
+            {
+                Error(entry, name, $"is not a known field; expected one of {string.Join(", ", allowed)}", key.Start.Line);
+            }
+            else
+            {
+                fields[name] = value;
+            }
+        }
+
+        return fields;
+    }
+
+    private YamlNode? Required(Dictionary<string, YamlNode> fields, string? entry, string field, YamlNode parent)
+    {
+        if (fields.TryGetValue(field, out var node))
+        {
+            return node;
+        }
+
+        // A non-mapping parent was reported already.
+        if (parent is YamlMappingNode)
+        {
+            Error(entry, field, "is missing", parent.Start.Line);
+        }
+
+        return null;
+    }
+
+    private string? Text(Dictionary<string, YamlNode> fields, string? entry, string field, YamlNode parent)
+    {
+        var node = Required(fields, entry, field, parent);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+        {
+            Error(entry, field, "must be a non-empty text", node.Start.Line);
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    private string? Id(Dictionary<string, YamlNode> fields, string entry, YamlNode parent)
+    {
+        var id = Text(fields, entry, "id", parent);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            Error(entry, "id", $"\"{id}\" must be ASCII: lower-case letters, digits and single '-' (e.g. xa-muong-kim)", fields["id"].Start.Line);
+            return null;
+        }
+
+        return id;
+    }
+
+    private string? Name(Dictionary<string, YamlNode> fields, string entry, string field, YamlNode parent)
+    {
+        var name = Text(fields, entry, field, parent);
+        if (name is not null && !NamePattern().IsMatch(name))
+        {
+            Error(entry, field, $"\"{name}\" must be ASCII: lower-case letters, digits and '_'", fields[field].Start.Line);
+            return null;
+        }
+
+        return name;
+    }
+
+    private LocalizedText? Localized(Dictionary<string, YamlNode> fields, string entry, string field, YamlNode parent)
+    {
+        var node = Required(fields, entry, field, parent);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode)
+        {
+            Error(entry, field, "expected { vi: \"...\", en: \"...\" }", node.Start.Line);
+            return null;
+        }
+
+        var languages = Fields(node, entry, ["vi", "en"]);
+        var vi = Text(languages, entry, $"{field}.vi", node);
+        var en = Text(languages, entry, $"{field}.en", node);
+        return vi is not null && en is not null ? new LocalizedText(vi, en) : null;
+    }
+
+    private T? Choice<T>(Dictionary<string, YamlNode> fields, string entry, string field, YamlNode parent)
+        where T : struct, Enum
+    {
+        var text = Text(fields, entry, field, parent);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+        if (!names.Contains(text))
+        {
+            Error(entry, field, $"\"{text}\" is not one of {string.Join(" | ", names)}", fields[field].Start.Line);
+            return null;
+        }
+
+        return Enum.Parse<T>(text, ignoreCase: true);
+    }
+
+    private bool? Boolean(Dictionary<string, YamlNode> fields, string entry, string field)
+    {
+        if (!fields.TryGetValue(field, out var node))
+        {
+            return false;
+        }
+
+        var text = (node as YamlScalarNode)?.Value;
+        if (text is "true" or "false")
+        {
+            return text == "true";
+        }
+
+        Error(entry, field, $"\"{text}\" is not true or false", node.Start.Line);
+        return null;
+    }
+
+    private double? Number(Dictionary<string, YamlNode> fields, string entry, string field)
+    {
+        if (!fields.TryGetValue(field, out var node))
+        {
+            return null;
+        }
+
+        var text = (node as YamlScalarNode)?.Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        Error(entry, field, $"\"{text}\" is not a number (write 81.6, not 81,6)", node.Start.Line);
+        return null;
+    }
+
+    private void Error(string? entry, string? field, string problem, long? line) =>
+        _errors.Add(new CatalogError(_file, entry, field, problem, line));
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z0-9_]+$")]
+    private static partial Regex NamePattern();
+}
