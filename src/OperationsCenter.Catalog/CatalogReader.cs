@@ -248,7 +248,8 @@ public sealed partial class CatalogReader
             return null;
         }
 
-        var languages = Fields(node, entry, ["vi", "en"]);
+        // Keyed "name.vi", "name.en": the names the lookups below and their errors use.
+        var languages = Fields(node, entry, ["vi", "en"]).ToDictionary(p => $"{field}.{p.Key}", p => p.Value, StringComparer.Ordinal);
         var vi = Text(languages, entry, $"{field}.vi", node);
         var en = Text(languages, entry, $"{field}.en", node);
         return vi is not null && en is not null ? new LocalizedText(vi, en) : null;
