@@ -224,7 +224,7 @@
         tile.el.classList.add('tile-' + judgement);
         if (tile.judgement !== judgement) {
           tile.judgement = judgement;
-          tile.samplesChanged = true; // the line takes the new colour
+          tile.plot?.redraw(false, false); // the line takes the new colour now, not at the next second
         }
       }
       const trendLabel = text('tile.trend.' + trend);
@@ -288,14 +288,22 @@
     /** Once a second: the value holds until it changes, so the line reaches "now"; redraw what changed. */
     function tick(now) {
       for (const tile of tiles) {
-        if (tile.current != null) record(tile, now, tile.current);
-        if (!tile.samplesChanged) continue;
-        const plot = plotFor(tile);
-        if (!plot) continue;
-        tile.samplesChanged = false;
-        plot.setData(sparkData(tile));
-        plot.root.dataset.points = String(tile.samples.length);
+        try {
+          tickTile(tile, now);
+        } catch (err) {
+          console.error(`wall: sparkline of ${tile.metric.id} failed`, err);
+        }
       }
+    }
+
+    function tickTile(tile, now) {
+      if (tile.current != null) record(tile, now, tile.current);
+      if (!tile.samplesChanged) return;
+      const plot = plotFor(tile);
+      if (!plot) return;
+      tile.samplesChanged = false;
+      plot.setData(sparkData(tile));
+      plot.root.dataset.points = String(tile.samples.length);
     }
 
     /** The tile row changed size (window, density): sparklines follow. */
@@ -310,11 +318,14 @@
     }
     if (typeof ResizeObserver === 'function') new ResizeObserver(resize).observe(container);
 
-    /** Seeds sparklines that have no past yet from the history API; without InfluxDB they start from live values. */
+    /**
+     * Seeds the sparklines with the last hour from the history API. The first answer tells whether InfluxDB is
+     * reachable: on a 503 (or any failure) the rest are not asked, and the lines start from live values.
+     */
     async function seedHistory() {
       const to = new Date();
       const from = new Date(to.getTime() - WINDOW_MS);
-      await Promise.all(tiles.map(async tile => {
+      const seed = async tile => {
         const query = new URLSearchParams({
           measurement: tile.metric.measurement,
           field: tile.metric.field,
@@ -326,18 +337,25 @@
         let series;
         try {
           const response = await fetch(`/api/v1/series/history?${query}`, { headers: { Accept: 'application/json' } });
-          if (!response.ok) return; // 503 while InfluxDB is unreachable: live values only
+          if (!response.ok) {
+            await response.text();
+            return false;
+          }
           series = await response.json();
         } catch {
-          return;
+          return false;
         }
         const past = pastSamples(tile.metric, series);
-        if (past.length === 0 || !isShown(tile)) return;
-        const firstLive = tile.samples[0]?.t ?? Number.POSITIVE_INFINITY;
-        tile.samples = [...past.filter(p => p.t < firstLive), ...tile.samples];
-        tile.samplesChanged = true;
-        dirty.add(tile);
-      }));
+        if (past.length > 0 && isShown(tile)) {
+          const firstLive = tile.samples[0]?.t ?? Number.POSITIVE_INFINITY;
+          tile.samples = [...past.filter(p => p.t < firstLive), ...tile.samples];
+          tile.samplesChanged = true;
+          dirty.add(tile);
+        }
+        return true;
+      };
+      const [first, ...rest] = tiles;
+      if (first && await seed(first)) await Promise.all(rest.map(seed));
       requestRender();
     }
 

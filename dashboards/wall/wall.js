@@ -458,7 +458,7 @@
   /** The card a density would like (in rem), and the smallest it accepts before its text shrinks. */
   const CARD_SIZE = {
     compact: { idealW: 14, idealH: 7.5, minW: 10, minH: 5.5 },
-    dense: { idealW: 11.5, idealH: 5.2, minW: 8.5, minH: 4.2 },
+    dense: { idealW: 11.5, idealH: 5.2, minW: 8.5, minH: 4.5 }, // minH: a two-line name, the badges and the facts
   };
   let fitted = '';
   let fitInputs = '';
@@ -697,6 +697,8 @@
   const clockDate = document.querySelector('[data-clock="date"]');
 
   function tick() {
+    // The next second is booked first: nothing that fails below may stop the clock.
+    setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
     const now = new Date();
     setText(clockTime, i18n.clock.format(now));
     clockTime.dateTime = now.toISOString();
@@ -709,7 +711,6 @@
     }
     tickAlerts(ms);
     headlines.tick(ms);
-    setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -85,6 +85,9 @@ public sealed class WallUpdateRateTests(BrowserFixture browser, ITestOutputHelpe
             await wall.ExpectFieldValueAsync(dep, WallPage.SeriesKey("dossiers", dep, "desk", desk), "overdue", (last[i] % 7).ToString(CultureInfo.InvariantCulture));
         }
 
+        // The headline tile of the server's catalog (catalog/laichau.yaml: dossiers.received, a sum) ends on their total.
+        await wall.ExpectTileValueAsync("dossiers.received", last.Sum().ToString(CultureInfo.InvariantCulture));
+
         var stats = JsonSerializer.Deserialize<FrameStats>(await wall.Page.EvaluateAsync<string>("() => JSON.stringify(window.__frameMonitor.stop())"), JsonSerializerOptions.Web)
             ?? throw new XunitException("Expected the page's frame monitor to report.");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
