@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OperationsCenter.Testing;
+using OperationsCenter.Testing.Influx;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 using static Microsoft.Playwright.Assertions;
@@ -73,6 +74,43 @@ public sealed class WallHeadlineTests(BrowserFixture browser, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Sparklines_start_with_the_last_hour_from_InfluxDB()
+    {
+        using var catalog = HeadlineCatalog.Create();
+        await using var influx = await InfluxProcess.StartAsync();
+        await using var host = await CenterHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OperationsCenter:CatalogPath"] = catalog.Path,
+            ["OperationsCenter:Influx:Url"] = influx.Url.ToString(),
+            ["OperationsCenter:Influx:Database"] = HistoryDatabase,
+            ["OperationsCenter:Drain:Linger"] = "00:00:00.010",
+        });
+        var (a, b) = (CenterHost.Departments[0], CenterHost.Departments[1]);
+
+        // Overdue dossiers over the last hour, falling: 12 → 10 → 8 → 7 (a sum over both departments).
+        var now = DateTimeOffset.UtcNow;
+        long Ns(int minutesAgo) => now.AddMinutes(-minutesAgo).ToUnixTimeMilliseconds() * 1_000_000;
+        await host.WriteLinesAsync(b, $"t_dossiers,desk=main overdue=2i {Ns(50)}");
+        await host.WriteLinesAsync(a, $"t_dossiers,desk=main overdue=10i {Ns(50)}\nt_dossiers,desk=main overdue=8i {Ns(40)}\nt_dossiers,desk=main overdue=6i {Ns(30)}\nt_dossiers,desk=main overdue=5i {Ns(20)}");
+        await AwaitStoredAsync(influx, "t_dossiers", "overdue", 5);
+
+        await using var wall = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, nameof(Sparklines_start_with_the_last_hour_from_InfluxDB));
+        await wall.ExpectConnectedAsync();
+        await wall.ExpectTileValueAsync(HeadlineCatalog.Overdue, "7");
+
+        // Four past minutes and the live value; below where the hour started, which the catalog calls good.
+        await wall.ExpectAsync(
+            "the overdue sparkline to hold the 4 past values from the history API and the live one within 15 s",
+            () => wall.Page.WaitForFunctionAsync(
+                $"() => Number(document.querySelector('[data-metric=\"{HeadlineCatalog.Overdue}\"] .uplot')?.dataset.points ?? 0) >= 5",
+                null,
+                new() { Timeout = 15_000 }));
+        await wall.ExpectTileJudgementAsync(HeadlineCatalog.Overdue, "good");
+        await Expect(wall.Tile(HeadlineCatalog.Overdue)).ToHaveAttributeAsync("data-trend", "down");
+        Assert.True(wall.PageErrors.Count == 0, $"Expected no script errors, got: {string.Join(Environment.NewLine, wall.PageErrors)}");
+    }
+
+    [Fact]
     public async Task Without_a_catalog_the_wall_shows_no_tiles_and_still_shows_values()
     {
         await using var host = await CenterHost.StartAsync(new Dictionary<string, string?> { ["OperationsCenter:CatalogPath"] = "" });
@@ -91,6 +129,35 @@ public sealed class WallHeadlineTests(BrowserFixture browser, ITestOutputHelper 
         await Expect(wall.Tiles).ToHaveCountAsync(0);
         await Expect(wall.Page.GetByTestId("tiles")).ToBeHiddenAsync();
         Assert.True(wall.PageErrors.Count == 0, $"Expected no script errors without a catalog, got: {string.Join(Environment.NewLine, wall.PageErrors)}");
+    }
+
+    private const string HistoryDatabase = "oc_wall_history";
+
+    /// <summary>Polls InfluxDB until the center has shipped <paramref name="expected"/> points of a field.</summary>
+    private static async Task AwaitStoredAsync(InfluxProcess influx, string measurement, string field, long expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        long count = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                count = await influx.CountAsync(HistoryDatabase, measurement, field);
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                // The database exists once the first batch is shipped.
+            }
+
+            if (count >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new XunitException($"Expected {expected} points of {measurement}.{field} in InfluxDB within 30 s, found {count}.");
     }
 
     /// <summary>Polls <c>GET /api/v1/series</c> until the department's field holds <paramref name="value"/>.</summary>
