@@ -116,6 +116,7 @@
       series.set(key, seriesFrom(entry, series.get(key)));
       dirtySeries.add(key);
     }
+    headlines.resetSeries(series);
 
     const previousIds = [...departments.keys()];
     departments = new Map();
@@ -146,6 +147,7 @@
       series.set(key, next);
       ensureDepartment(next.department);
       dirtySeries.add(key);
+      headlines.seriesChanged(next);
     }
     scheduleRender();
   }
@@ -178,12 +180,52 @@
   const dirtySeries = new Set();
   let frame = 0;
 
+  const headlines = OC.createHeadlines({
+    container: document.querySelector('[data-testid="tiles"]'),
+    template: document.getElementById('tile-template'),
+    requestRender: () => scheduleRender(),
+  });
+
+  /**
+   * The metric catalog says which indicators are headlines (tiles), their names, units and good direction.
+   * Asked again on every (re)connection, so a changed catalog shows after a server restart; a server without
+   * one (404) shows no tiles.
+   */
+  let catalogRequest = null;
+  function loadCatalog() {
+    if (catalogRequest) return catalogRequest;
+    catalogRequest = fetch('/api/v1/catalog', { headers: { Accept: 'application/json' } })
+      .then(async response => {
+        if (response.status === 404) {
+          await response.text(); // read to the end, so the request finishes instead of being aborted
+          return null;
+        }
+        if (!response.ok) throw new Error(`GET /api/v1/catalog: HTTP ${response.status}`);
+        return response.json();
+      })
+      .then(catalog => {
+        if (catalog === null) {
+          headlines.setCatalog(null);
+          return;
+        }
+        if (headlines.setCatalog(catalog)) {
+          headlines.resetSeries(series);
+          return headlines.seedHistory();
+        }
+      })
+      .catch(err => console.warn('wall: the metric catalog is unavailable; headline tiles wait for the next connection', err))
+      .finally(() => { catalogRequest = null; });
+    return catalogRequest;
+  }
+
   function scheduleRender() {
     if (frame === 0) frame = requestAnimationFrame(render);
   }
 
   function render() {
     frame = 0;
+    // The summary counts and the grid's fit change only with departments: a burst of values measures no layout.
+    const departmentsChanged = dirtyDepartments.size > 0;
     for (const id of dirtyDepartments) renderDepartment(id);
     dirtyDepartments.clear();
     for (const key of dirtySeries) renderSeries(key);
@@ -196,7 +238,8 @@
       orderAlerts();
     }
     if (alertsChanged) renderAlertTotals();
-    renderSummary();
+    headlines.render();
+    if (departmentsChanged) renderSummary();
   }
 
   function setText(el, value) {
@@ -397,7 +440,12 @@
     const density = departments.size > 30 ? 'dense' : departments.size > 12 ? 'compact' : 'normal';
     setAttr(grid, 'data-density', density);
     setAttr(wallMain, 'data-density', density);
-    fitGrid();
+    // Measuring the layout is what costs: only when the number of cards or the density changed (and on resize).
+    const inputs = `${grid.children.length}/${density}`;
+    if (inputs !== fitInputs) {
+      fitInputs = inputs;
+      fitGrid();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -410,9 +458,10 @@
   /** The card a density would like (in rem), and the smallest it accepts before its text shrinks. */
   const CARD_SIZE = {
     compact: { idealW: 14, idealH: 7.5, minW: 10, minH: 5.5 },
-    dense: { idealW: 11.5, idealH: 5.2, minW: 8.5, minH: 4.2 },
+    dense: { idealW: 11.5, idealH: 5.2, minW: 8.5, minH: 4.5 }, // minH: a two-line name, the badges and the facts
   };
   let fitted = '';
+  let fitInputs = '';
 
   function fitGrid() {
     const count = grid.children.length;
@@ -648,6 +697,8 @@
   const clockDate = document.querySelector('[data-clock="date"]');
 
   function tick() {
+    // The next second is booked first: nothing that fails below may stop the clock.
+    setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
     const now = new Date();
     setText(clockTime, i18n.clock.format(now));
     clockTime.dateTime = now.toISOString();
@@ -659,7 +710,7 @@
       if (d) renderLastSeen(view, d, ms);
     }
     tickAlerts(ms);
-    setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
+    headlines.tick(ms);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -684,6 +735,7 @@
       snapshot: snapshot => {
         hub.healthy();
         applySnapshot(snapshot);
+        loadCatalog();
         applyAlertSnapshot(snapshot?.alerts);
       },
       alertsUpdated: applyAlertUpdates,
@@ -700,6 +752,7 @@
   /** A language switch re-renders texts and numbers in place: no reload, no new connection. */
   OC.onLanguage(() => {
     document.title = text('title');
+    headlines.relabel();
     setText(connectionLabel, text(connectionLabelKey));
     for (const id of departments.keys()) dirtyDepartments.add(id);
     for (const [key, view] of seriesViews) {

@@ -10,16 +10,17 @@ public sealed class AlertRules : IDisposable
     public const string TitleVi = "Mất dịch vụ tại {department}";
     public const string TitleEn = "Service down at {department}";
 
-    private AlertRules(string directory) => Directory = directory;
+    private readonly TemporaryFolder _folder;
+
+    private AlertRules(TemporaryFolder folder) => _folder = folder;
 
     /// <summary>The folder the server reads rules from.</summary>
-    public string Directory { get; }
+    public string Directory => _folder.Path;
 
     public static AlertRules Create()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "oc-wall-rules-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "wall.yaml"), $$"""
+        var folder = TemporaryFolder.Create("oc-wall-rules-");
+        folder.Write("wall.yaml", $$"""
             rules:
               - name: {{RuleName}}
                 kind: threshold
@@ -34,21 +35,12 @@ public sealed class AlertRules : IDisposable
                   vi: "Số dịch vụ ngừng hoạt động là {value}."
                   en: "{value} services are down."
             """);
-        return new AlertRules(directory);
+        return new AlertRules(folder);
     }
 
     /// <summary>Starts a server reading this folder.</summary>
     public Task<CenterHost> StartHostAsync() =>
         CenterHost.StartAsync(new Dictionary<string, string?> { ["OperationsCenter:Alerts:RulesDirectory"] = Directory });
 
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

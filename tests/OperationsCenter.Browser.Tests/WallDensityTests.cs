@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using OperationsCenter.Testing;
 using Xunit.Abstractions;
@@ -6,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace OperationsCenter.Browser.Tests;
 
-/// <summary>A province's ~50 reporting units on one wall: every card on screen, no scrolling, full names.</summary>
+/// <summary>A province's ~50 reporting units and its headline tiles on one wall: everything on screen, no scrolling, full names.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WallDensityTests(BrowserFixture browser, ITestOutputHelper output)
 {
@@ -28,7 +29,7 @@ public sealed class WallDensityTests(BrowserFixture browser, ITestOutputHelper o
     [Theory]
     [InlineData(1920, 1080)]
     [InlineData(3840, 2160)]
-    public async Task Fifty_departments_fit_on_one_screen_with_full_names(int width, int height)
+    public async Task Fifty_departments_and_the_headline_tiles_fit_on_one_screen_with_full_names(int width, int height)
     {
         // Indexes 3..52: fifty units beside the three default test departments (53 cards in all).
         Assert.Equal(50, ExtraNames.Length);
@@ -46,12 +47,30 @@ public sealed class WallDensityTests(BrowserFixture browser, ITestOutputHelper o
         await using var wall = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, name, "/", width, height);
         await wall.ExpectConnectedAsync();
 
-        // Live values on the default departments, so some cards are fresh; the rest stay without data.
+        // The headline metrics of the server's catalog (the checkout's catalog/laichau.yaml).
+        using var client = await host.CreateClientAsync(TestUsers.Operator);
+        using var catalog = JsonDocument.Parse(await client.GetStringAsync("/api/v1/catalog"));
+        var headlines = catalog.RootElement.GetProperty("metrics").EnumerateArray().Count(m => m.GetProperty("headline").GetBoolean());
+        Assert.True(headlines > 0, "Expected the catalog to name headline metrics.");
+
+        // Live values on the default departments, so some cards are fresh and the tiles show figures; the rest stay without data.
         foreach (var (dep, i) in CenterHost.Departments.Select((d, i) => (d, i)))
         {
-            await host.WriteLinesAsync(dep, $"dossiers,desk=main received={120 + (i * 7)}i,overdue={i % 3}i");
+            await host.WriteLinesAsync(dep, string.Create(CultureInfo.InvariantCulture, $"""
+                dossiers,desk=main received={120 + (i * 7)}i,resolved_on_time={97 + i}i,overdue={i % 3}i
+                services,desk=main online_share_pct={72.5 + i}
+                digital_skills registrations={26908 + i}i
+                coverage villages_without_signal={15 + i}i
+                network,link=main uptime_pct={99.5 + (i / 10.0)}
+                lgsp,connection=main calls={1200 + i}i,errors={i}i
+                budget,program=dx disbursed={12.8 + i}
+                """));
         }
 
+        await wall.ExpectAsync(
+            $"{headlines} headline tiles",
+            () => Expect(wall.Tiles).ToHaveCountAsync(headlines, new() { Timeout = 15_000 }));
+        await wall.ExpectTileValueAsync("digital_skills.registrations", "80727");
         var cards = wall.Page.GetByTestId("department");
         await wall.ExpectAsync(
             $"{total} department cards",
@@ -81,6 +100,7 @@ public sealed class WallDensityTests(BrowserFixture browser, ITestOutputHelper o
                 const id = card.dataset.department;
                 const box = card.getBoundingClientRect();
                 if (!inside(box, viewport)) problems.push(`${id}: card ${JSON.stringify(box)} is not inside the ${vw}×${vh} viewport`);
+                if (card.scrollHeight > card.clientHeight + 1) problems.push(`${id}: the card's content overflows it (${card.scrollHeight} > ${card.clientHeight})`);
                 const nameEl = card.querySelector('.department-name');
                 const text = nameEl.textContent;
                 if (!text || text.endsWith('…') || text.endsWith('...')) problems.push(`${id}: name "${text}" is empty or truncated`);
@@ -97,6 +117,25 @@ public sealed class WallDensityTests(BrowserFixture browser, ITestOutputHelper o
                 if (lines > 2) problems.push(`${id}: name "${text}" takes ${lines} lines`);
                 const size = parseFloat(style.fontSize);
                 if (size < vh / 90) problems.push(`${id}: name font ${size}px is too small to read at ${vw}×${vh}`);
+              }
+              const tiles = [...document.querySelectorAll('[data-testid="tile"]')];
+              const gridTop = document.querySelector('.wall-main').getBoundingClientRect().top;
+              for (const tile of tiles) {
+                const id = tile.dataset.metric;
+                const box = tile.getBoundingClientRect();
+                if (!inside(box, viewport)) problems.push(`tile ${id}: ${JSON.stringify(box)} is not inside the ${vw}×${vh} viewport`);
+                if (box.bottom > gridTop + 0.5) problems.push(`tile ${id}: overlaps the department grid and alert panel (bottom ${box.bottom} > ${gridTop})`);
+                for (const part of ['tile-name', 'tile-value', 'tile-unit']) {
+                  const el = tile.querySelector(`[data-testid="${part}"]`);
+                  const r = el.getBoundingClientRect();
+                  if (!el.textContent) problems.push(`tile ${id}: ${part} is empty`);
+                  if (r.width === 0 || r.height === 0 || !inside(r, box)) problems.push(`tile ${id}: ${part} "${el.textContent}" is not shown inside its tile`);
+                  if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) problems.push(`tile ${id}: ${part} "${el.textContent}" overflows (${el.scrollWidth}×${el.scrollHeight} > ${el.clientWidth}×${el.clientHeight})`);
+                  const size = parseFloat(getComputedStyle(el).fontSize);
+                  if (size < vh / 90) problems.push(`tile ${id}: ${part} font ${size}px is too small to read at ${vw}×${vh}`);
+                }
+                const spark = tile.querySelector('[data-testid="tile-spark"]').getBoundingClientRect();
+                if (spark.width < vw / 40 || spark.height < vh / 60) problems.push(`tile ${id}: sparkline area ${spark.width}×${spark.height} is too small to see`);
               }
               return problems;
             }

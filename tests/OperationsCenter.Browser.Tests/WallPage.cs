@@ -22,6 +22,7 @@ public sealed class WallPage : IAsyncDisposable
     private readonly ITestOutputHelper _output;
     private readonly string _name;
     private readonly StringBuilder _console = new();
+    private readonly List<string> _pageErrors = [];
 
     private WallPage(IBrowserContext context, IPage page, ITestOutputHelper output, string name)
     {
@@ -30,7 +31,15 @@ public sealed class WallPage : IAsyncDisposable
         _output = output;
         _name = name;
         page.Console += (_, message) => Log($"console.{message.Type}: {message.Text}");
-        page.PageError += (_, error) => Log($"page error: {error}");
+        page.PageError += (_, error) =>
+        {
+            lock (_pageErrors)
+            {
+                _pageErrors.Add(error);
+            }
+
+            Log($"page error: {error}");
+        };
         page.RequestFailed += (_, request) => Log($"request failed: {request.Method} {request.Url} {request.Failure}");
     }
 
@@ -80,6 +89,40 @@ public sealed class WallPage : IAsyncDisposable
             throw new XunitException($"Expected 204 signing in as {user.Name}, got {response.Status}: {await response.TextAsync()}");
         }
     }
+    /// <summary>Uncaught script errors of the page so far.</summary>
+    public IReadOnlyList<string> PageErrors
+    {
+        get
+        {
+            lock (_pageErrors)
+            {
+                return [.. _pageErrors];
+            }
+        }
+    }
+
+    /// <summary>The headline tiles.</summary>
+    public ILocator Tiles => Page.GetByTestId("tile");
+
+    /// <summary>The headline tile of a catalog metric (<c>measurement.field</c>).</summary>
+    public ILocator Tile(string metricId) => Page.Locator($"[data-testid='tile'][data-metric={Css(metricId)}]");
+
+    /// <summary>Waits until a metric's tile shows <paramref name="rawValue"/> (its <c>data-value</c>) and is visible.</summary>
+    public Task ExpectTileValueAsync(string metricId, string rawValue) =>
+        ExpectAsync(
+            $"the headline tile '{metricId}' to show data-value=\"{rawValue}\" within {Deadline.TotalSeconds:0} s",
+            async () =>
+            {
+                var value = Tile(metricId).GetByTestId("tile-value");
+                await Expect(value).ToHaveAttributeAsync("data-value", rawValue, new() { Timeout = Ms(Deadline) });
+                await Expect(value).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) });
+            });
+
+    /// <summary>Waits until a metric's tile has the colour class <c>tile-good</c>, <c>tile-bad</c> or <c>tile-neutral</c>.</summary>
+    public Task ExpectTileJudgementAsync(string metricId, string judgement) =>
+        ExpectAsync(
+            $"the headline tile '{metricId}' to have the class tile-{judgement} within {Deadline.TotalSeconds:0} s",
+            () => Expect(Tile(metricId)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex($"(^|\\s)tile-{judgement}(\\s|$)"), new() { Timeout = Ms(Deadline) }));
 
     /// <summary>The alert rows of the alert panel.</summary>
     public ILocator Alerts => Page.GetByTestId("alert");

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using OperationsCenter.Testing;
 using Xunit.Abstractions;
@@ -16,29 +15,57 @@ public sealed class WallScreenshotTests(BrowserFixture browser, ITestOutputHelpe
         await using var wall = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, nameof(Screenshot_of_the_wall_at_1920x1080));
         await wall.ExpectConnectedAsync();
 
-        // Some live values, so the picture shows what operators see (every other department stays without series).
+        // Live values of the catalog's metrics (the checkout's catalog/laichau.yaml), so the picture shows what operators
+        // see: figures in the headline tiles, and values on every other department (the rest stay without series).
         var departments = CenterHost.Departments;
         for (var i = 0; i < departments.Count; i += 2)
         {
-            await host.WriteLinesAsync(departments[i], $"""
-                dossiers,desk=main received={120 + (i * 7)}i,resolved_on_time={97 + i}i,overdue={i % 3}i
-                online_services,level=full share={62.5 + i}
-                """);
+            await host.WriteLinesAsync(departments[i], Lines(i, 0));
+        }
+
+        // Once the tiles show the first reports, a second one moves the figures: overdue dossiers up (bad), registrations up (good).
+        var overdue = Enumerable.Range(0, departments.Count).Where(i => i % 2 == 0).Sum(i => i % 3);
+        await wall.ExpectTileValueAsync("dossiers.overdue", overdue.ToString(CultureInfo.InvariantCulture));
+        for (var i = 0; i < departments.Count; i += 2)
+        {
+            await host.WriteLinesAsync(departments[i], Lines(i, 1));
         }
 
         var lastIndex = (departments.Count - 1) / 2 * 2;
         var last = departments[lastIndex];
-        var expected = (62.5 + lastIndex).ToString(CultureInfo.InvariantCulture);
-        await wall.ExpectFieldValueAsync(last, WallPage.SeriesKey("online_services", last, "level", "full"), "share", expected);
+        var expected = (72.5 + lastIndex + 1).ToString(CultureInfo.InvariantCulture);
+        await wall.ExpectFieldValueAsync(last, WallPage.SeriesKey("services", last, "desk", "main"), "online_share_pct", expected);
+        await wall.ExpectTileJudgementAsync("dossiers.overdue", "bad");
+        await wall.ExpectTileJudgementAsync("digital_skills.registrations", "good");
+        await wall.ExpectAsync(
+            "every headline tile's sparkline to be drawn within 15 s",
+            () => wall.Page.WaitForFunctionAsync(
+                "() => { const tiles = [...document.querySelectorAll('[data-testid=\"tile\"]')]; return tiles.length > 0 && tiles.every(t => Number(t.querySelector('.uplot')?.dataset.points ?? 0) >= 2); }",
+                null,
+                new() { Timeout = 15_000 }));
 
         var path = await wall.SaveScreenshotAsync("wall.png");
         output.WriteLine($"screenshot: {path}");
+        var tiles = WallPage.ArtifactPath("wall-tiles.png");
+        await wall.Page.GetByTestId("tiles").ScreenshotAsync(new() { Path = tiles });
+        output.WriteLine($"headline tiles: {tiles}");
 
         var bytes = await File.ReadAllBytesAsync(path);
+        var (width, height) = Screenshots.PngSize(bytes);
+        Assert.True(width == 1920 && height == 1080, $"Expected a 1920×1080 screenshot at {path}, got {width}×{height}.");
         Assert.True(bytes.Length > 20_000, $"Expected a non-trivial screenshot (> 20 000 bytes) at {path}, got {bytes.Length} bytes.");
-        Assert.True(bytes.AsSpan(0, 8).SequenceEqual<byte>([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]), $"Expected a PNG file at {path}.");
-        var width = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4));
-        var height = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4));
-        Assert.True(width == 1920 && height == 1080, $"Expected a 1920×1080 screenshot, got {width}×{height}.");
+        var colours = await Screenshots.DistinctColoursAsync(wall.Page, bytes);
+        Assert.True(colours >= 8, $"Expected the screenshot {path} not to be blank (at least 8 distinct colours among sampled pixels), got {colours}.");
     }
+
+    /// <summary>One department's report; <paramref name="round"/> 1 moves every figure a little.</summary>
+    private static string Lines(int i, int round) => string.Create(CultureInfo.InvariantCulture, $"""
+        dossiers,desk=main received={120 + (i * 7) + (round * 9)}i,resolved_on_time={97 + i + (round * 6)}i,overdue={(i % 3) + (round * 2)}i
+        services,desk=main online_share_pct={72.5 + i + round}
+        digital_skills registrations={26908 + (i * 11) + (round * 35)}i
+        coverage villages_without_signal={15 + i - round}i
+        network,link=main uptime_pct={99.5 + (i / 10.0) - (round / 10.0)}
+        lgsp,connection=main calls={1200 + i + (round * 40)}i,errors={i + round}i
+        budget,program=dx disbursed={12.8 + i + (round * 0.4)}
+        """);
 }
