@@ -28,6 +28,7 @@ public static class OperationsCenterHostingExtensions
         var services = builder.Services;
         services.AddLiveState(configuration);
         services.Configure<IngestOptions>(configuration.GetSection("OperationsCenter:Ingest"));
+        services.AddIngestLimits();
         services.Configure<DepartmentKeyOptions>(configuration.GetSection("OperationsCenter"));
         services.AddSingleton<DepartmentKeyResolver>();
         services.AddSingleton<SeriesBatcher>();
@@ -50,6 +51,7 @@ public static class OperationsCenterHostingExtensions
     /// <summary>Maps the ingest endpoints, the read API, the hub and the wall's static files.</summary>
     public static WebApplication MapOperationsCenter(this WebApplication app)
     {
+        app.UseIngestLimits();
         app.UseWall();
         app.MapIngestApi();
         app.MapLiveStateApi();

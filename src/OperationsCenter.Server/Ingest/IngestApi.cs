@@ -21,9 +21,12 @@ internal static class IngestApi
             return Results.NoContent();
         });
 
-        app.MapPost("/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V1, ct));
-        app.MapPost("/api/v2/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V2, ct));
-        app.MapPost("/api/v1/feeds", FeedAsync);
+        app.MapPost(IngestRoutes.V1Write, (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V1, ct))
+            .RequireRateLimiting(DepartmentRateLimitPolicy.Name);
+        app.MapPost(IngestRoutes.V2Write, (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V2, ct))
+            .RequireRateLimiting(DepartmentRateLimitPolicy.Name);
+        app.MapPost(IngestRoutes.Feeds, FeedAsync)
+            .RequireRateLimiting(DepartmentRateLimitPolicy.Name);
         return app;
     }
 
@@ -58,6 +61,11 @@ internal static class IngestApi
             try
             {
                 var result = await services.GetRequiredService<LineIngestor>().IngestAsync(body!.Memory, precision, department);
+                if (result.TooManyLines)
+                {
+                    return IngestErrors.TooManyLines(dialect, services.GetRequiredService<IOptions<IngestOptions>>().Value.Limits.MaxLinesPerRequest);
+                }
+
                 return result.Problems.Count == 0 ? Results.NoContent() : IngestErrors.Partial(dialect, result, line => $"line {line}");
             }
             catch (SpoolFullException full)
@@ -75,7 +83,8 @@ internal static class IngestApi
             return IngestErrors.Unauthorized(IngestDialect.Feed);
         }
 
-        var (body, failure) = await RequestBody.ReadAsync(context.Request, services.GetRequiredService<IOptions<IngestOptions>>().Value, ct);
+        var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
+        var (body, failure) = await RequestBody.ReadAsync(context.Request, options, ct);
         if (failure is not null)
         {
             return IngestErrors.Error(IngestDialect.Feed, failure.StatusCode, failure.Code, failure.Message);
@@ -89,6 +98,11 @@ internal static class IngestApi
                 return IngestErrors.Error(IngestDialect.Feed, 400, "invalid", fatal);
             }
 
+            if (feed.PointIndexOfLine.Count + feed.Problems.Count > options.Limits.MaxLinesPerRequest)
+            {
+                return IngestErrors.TooManyLines(IngestDialect.Feed, options.Limits.MaxLinesPerRequest);
+            }
+
             IngestResult result;
             try
             {
@@ -98,7 +112,6 @@ internal static class IngestApi
             {
                 return IngestErrors.Unavailable(context, IngestDialect.Feed, full);
             }
-
 
             // Lines of the converted body map back to the points that produced them.
             var problems = feed.Problems.Concat(result.Problems.Select(p => p with { Line = feed.PointIndexOfLine[p.Line - 1] }))

@@ -88,6 +88,14 @@ internal sealed class RequestBody : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
             return (null, BodyFailure.TooLarge(options.MaxBodyBytes, compressed: false));
         }
+        catch (BadHttpRequestException bad)
+        {
+            // Kestrel's own body limit (kept equal to MaxBodyBytes) or a body cut short by the client.
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (null, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? BodyFailure.TooLarge(options.MaxBodyBytes, compressed: false)
+                : BodyFailure.Incomplete());
+        }
 
         return (new RequestBody(buffer, length), null);
     }
