@@ -37,11 +37,8 @@ public sealed class LimitTests(CenterFixture fixture)
     {
         var measurement = $"t_limit_{name}";
         var body = $"{measurement},desk=a v=1\n{measurement},{pastLimit}\n{measurement},desk=c v=3\n";
-        using var client = Host.CreateClient();
-        using var response = await client.SendAsync(Send.Lines("/write?db=ioc", body, Key));
+        var error = await ErrorOfAsync(Send.Lines("/write?db=ioc", body, Key), HttpStatusCode.BadRequest, "error");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
         Assert.Contains("2 accepted, 1 rejected", error);
         Assert.Contains("line 2: unable to parse", error);
         Assert.Contains(reason, error);
@@ -52,14 +49,10 @@ public sealed class LimitTests(CenterFixture fixture)
     public async Task A_measurement_past_the_limit_is_refused_in_the_v2_shape()
     {
         var body = $"t_limit_measurement,desk=a v=1\n{new string('m', 257)},desk=b v=2\nt_limit_measurement,desk=c v=3";
-        using var client = Host.CreateClient();
-        using var response = await client.SendAsync(Send.Lines("/api/v2/write?org=o&bucket=ioc", body, Key));
+        var message = await ErrorOfAsync(Send.Lines("/api/v2/write?org=o&bucket=ioc", body, Key), HttpStatusCode.BadRequest, "message", "invalid");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("invalid", answer.GetProperty("code").GetString());
-        Assert.Contains("line 2: unable to parse", answer.GetProperty("message").GetString());
-        Assert.Contains("measurement is 257 bytes, over the limit of 256 (MaxMeasurementBytes)", answer.GetProperty("message").GetString());
+        Assert.Contains("line 2: unable to parse", message);
+        Assert.Contains("measurement is 257 bytes, over the limit of 256 (MaxMeasurementBytes)", message);
         await AwaitDesksAsync("t_limit_measurement", "a", "c");
     }
 
@@ -69,11 +62,8 @@ public sealed class LimitTests(CenterFixture fixture)
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var body = $"t_limit_future,desk=a v=1 {now}\nt_limit_future,desk=b v=2 {now + 7200}\nt_limit_future,desk=c v=3 978307200\n" +
                    $"t_limit_future,desk=d v=4 {now + (30 * 86_400)}";
-        using var client = Host.CreateClient();
-        using var response = await client.SendAsync(Send.Lines("/write?db=ioc&precision=s", body, Key));
+        var error = await ErrorOfAsync(Send.Lines("/write?db=ioc&precision=s", body, Key), HttpStatusCode.BadRequest, "error");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
         Assert.Contains("2 accepted, 2 rejected", error);
         Assert.Contains("line 2: timestamp ", error);
         Assert.Contains("is more than 01:00:00 ahead of the center's clock (limit OperationsCenter:Ingest:Limits:MaxFutureTime)", error);
@@ -91,13 +81,10 @@ public sealed class LimitTests(CenterFixture fixture)
             body.Append("t_limit_lines,desk=d").Append(i % 10).Append(" v=1\n");
         }
 
-        using var client = Host.CreateClient();
-        using var response = await client.SendAsync(Send.Lines("/api/v2/write?org=o&bucket=ioc", body.ToString(), Key));
+        var message = await ErrorOfAsync(Send.Lines("/api/v2/write?org=o&bucket=ioc", body.ToString(), Key), HttpStatusCode.RequestEntityTooLarge, "message", "request too large");
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("more than 100000 lines", answer.GetProperty("message").GetString());
-        Assert.Contains("MaxLinesPerRequest", answer.GetProperty("message").GetString());
+        Assert.Contains("more than 100000 lines", message);
+        Assert.Contains("MaxLinesPerRequest", message);
         await AssertNothingStoredAsync("t_limit_lines");
     }
 
@@ -111,13 +98,11 @@ public sealed class LimitTests(CenterFixture fixture)
             line.CopyTo(body, i);
         }
 
-        using var client = Host.CreateClient();
-        using var request = Chunked("/write?db=ioc", body, gzip: false);
-        using var response = await client.SendAsync(request);
-
+        var request = Chunked("/write?db=ioc", body, gzip: false);
         Assert.Null(request.Content!.Headers.ContentLength);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("exceeds the limit of 10485760 bytes (OperationsCenter:Ingest:MaxBodyBytes)", await response.Content.ReadAsStringAsync());
+        var error = await ErrorOfAsync(request, HttpStatusCode.RequestEntityTooLarge, "error");
+
+        Assert.Contains("exceeds the limit of 10485760 bytes (OperationsCenter:Ingest:MaxBodyBytes)", error);
         await AssertNothingStoredAsync("t_limit_chunked");
     }
 
@@ -142,29 +127,22 @@ public sealed class LimitTests(CenterFixture fixture)
         }
 
         Assert.True(compressed.Length < 10 * 1024 * 1024, $"the bomb should pass the body limit as sent, is {compressed.Length} bytes");
-        using var client = Host.CreateClient();
-        using var response = await client.SendAsync(Chunked("/write?db=ioc", compressed.ToArray(), gzip: true));
+        var error = await ErrorOfAsync(Chunked("/write?db=ioc", compressed.ToArray(), gzip: true), HttpStatusCode.RequestEntityTooLarge, "error");
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("exceeds the limit of 104857600 bytes after gzip decompression (OperationsCenter:Ingest:MaxDecompressedBytes)",
-            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Contains("exceeds the limit of 104857600 bytes after gzip decompression (OperationsCenter:Ingest:MaxDecompressedBytes)", error);
         await AssertNothingStoredAsync("t_limit_bomb");
     }
 
     [Fact]
     public async Task Malformed_requests_are_400_or_415_with_a_message_saying_what_to_fix()
     {
-        using var client = Host.CreateClient();
+        var badGzip = Post("/write?db=ioc", new ByteArrayContent("not gzip at all"u8.ToArray()));
+        badGzip.Content!.Headers.ContentEncoding.Add("gzip");
+        Assert.Contains("not valid gzip", await ErrorOfAsync(badGzip, HttpStatusCode.BadRequest, "error"));
 
-        using var badGzip = new HttpRequestMessage(HttpMethod.Post, "/write?db=ioc") { Content = new ByteArrayContent("not gzip at all"u8.ToArray()) };
-        badGzip.Content.Headers.ContentEncoding.Add("gzip");
-        badGzip.Headers.Authorization = new AuthenticationHeaderValue("Token", Key);
-        await AssertErrorAsync(await client.SendAsync(badGzip), HttpStatusCode.BadRequest, "error", "not valid gzip");
-
-        using var brotli = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?bucket=ioc") { Content = new StringContent("t_limit_br v=1") };
-        brotli.Content.Headers.ContentEncoding.Add("br");
-        brotli.Headers.Authorization = new AuthenticationHeaderValue("Token", Key);
-        await AssertErrorAsync(await client.SendAsync(brotli), HttpStatusCode.UnsupportedMediaType, "message", "send gzip or an uncompressed body");
+        var brotli = Post("/api/v2/write?bucket=ioc", new StringContent("t_limit_br v=1"));
+        brotli.Content!.Headers.ContentEncoding.Add("br");
+        Assert.Contains("send gzip or an uncompressed body", await ErrorOfAsync(brotli, HttpStatusCode.UnsupportedMediaType, "message"));
 
         foreach (var (json, expected) in new[]
         {
@@ -174,26 +152,22 @@ public sealed class LimitTests(CenterFixture fixture)
             (new string('[', 100) + new string(']', 100), "body is not valid JSON"),
         })
         {
-            using var feed = new HttpRequestMessage(HttpMethod.Post, "/api/v1/feeds") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-            feed.Headers.Authorization = new AuthenticationHeaderValue("Token", Key);
-            await AssertErrorAsync(await client.SendAsync(feed), HttpStatusCode.BadRequest, "error", expected);
+            var feed = Post("/api/v1/feeds", new StringContent(json, Encoding.UTF8, "application/json"));
+            Assert.Contains(expected, await ErrorOfAsync(feed, HttpStatusCode.BadRequest, "error"));
         }
 
         // Bytes that are not text at all: each line is a bad line, named, and nothing else happens.
-        using var binary = new HttpRequestMessage(HttpMethod.Post, "/write?db=ioc") { Content = new ByteArrayContent([0xFF, 0xFE, 0x00, 0x41, 0x0A, 0xC3, 0x28, 0x20, 0x3D]) };
-        binary.Headers.Authorization = new AuthenticationHeaderValue("Token", Key);
-        await AssertErrorAsync(await client.SendAsync(binary), HttpStatusCode.BadRequest, "error", "0 accepted, 2 rejected");
+        var binary = Post("/write?db=ioc", new ByteArrayContent([0xFF, 0xFE, 0x00, 0x41, 0x0A, 0xC3, 0x28, 0x20, 0x3D]));
+        Assert.Contains("0 accepted, 2 rejected", await ErrorOfAsync(binary, HttpStatusCode.BadRequest, "error"));
     }
 
     [Fact]
     public async Task A_json_feed_of_more_points_than_allowed_is_413_in_the_feed_shape()
     {
         var points = string.Join(",", Enumerable.Range(0, 100_001).Select(i => "{\"measurement\":\"t_limit_feed\",\"fields\":{\"v\":1}}"));
-        using var client = Host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/feeds") { Content = new StringContent($"[{points}]", Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Token", Key);
+        var request = Post("/api/v1/feeds", new StringContent($"[{points}]", Encoding.UTF8, "application/json"));
 
-        await AssertErrorAsync(await client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "error", "more than 100000 points");
+        Assert.Contains("more than 100000 points", await ErrorOfAsync(request, HttpStatusCode.RequestEntityTooLarge, "error"));
         await AssertNothingStoredAsync("t_limit_feed");
     }
 
@@ -206,6 +180,11 @@ public sealed class LimitTests(CenterFixture fixture)
             content.Headers.ContentEncoding.Add("gzip");
         }
 
+        return Post(url, content);
+    }
+
+    private HttpRequestMessage Post(string url, HttpContent content)
+    {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", Key);
         return request;
@@ -227,14 +206,22 @@ public sealed class LimitTests(CenterFixture fixture)
         await AwaitDesksAsync(measurement, "marker");
     }
 
-    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string property, string expected)
+    /// <summary>Sends the request, checks the status (and the v2 code), and returns the JSON error's message.</summary>
+    private async Task<string> ErrorOfAsync(HttpRequestMessage request, HttpStatusCode status, string property, string? code = null)
     {
-        using (response)
+        using (request)
         {
+            using var client = Host.CreateClient();
+            using var response = await client.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-            var message = JsonDocument.Parse(text).RootElement.GetProperty(property).GetString();
-            Assert.Contains(expected, message);
+            var root = JsonDocument.Parse(text).RootElement;
+            if (code is not null)
+            {
+                Assert.Equal(code, root.GetProperty("code").GetString());
+            }
+
+            return root.GetProperty(property).GetString()!;
         }
     }
 
