@@ -32,9 +32,10 @@ public sealed class LineFuzzer(int seed)
 
     /// <summary>
     /// A valid line of <paramref name="measurement"/>: up to 4 tags, 1 to 5 fields of every kind (the kind of a field
-    /// follows its key, so one field keeps one type), escapes, unicode, and a timestamp near <paramref name="nowNanos"/> or none.
+    /// follows its key, so one field keeps one type), escapes, unicode, and no timestamp or one up to
+    /// <paramref name="spread"/> before <paramref name="now"/> (both in the body's precision).
     /// </summary>
-    public string ValidLine(string measurement, long nowNanos)
+    public string ValidLine(string measurement, long now, long spread)
     {
         var sb = new StringBuilder(measurement);
         var tagKeys = new SortedSet<string>(StringComparer.Ordinal);
@@ -78,7 +79,7 @@ public sealed class LineFuzzer(int seed)
 
         if (_random.Next(3) > 0)
         {
-            sb.Append(' ').Append((nowNanos - _random.NextInt64(0, 86_400_000_000_000)).ToString(CultureInfo.InvariantCulture));
+            sb.Append(' ').Append((now - _random.NextInt64(0, spread)).ToString(CultureInfo.InvariantCulture));
         }
 
         return sb.ToString();

@@ -53,7 +53,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
                         broken++;
                         break;
                     case 2:
-                        piece = SelfContained(() => fuzz.Mutate(fuzz.ValidLine("fz", 1_764_000_000_000_000_000)), precision, limits);
+                        piece = SelfContained(() => fuzz.Mutate(fuzz.ValidLine("fz", 1_764_000_000_000_000_000, 86_400_000_000_000)), precision, limits);
                         broken++;
                         break;
                     default:
@@ -96,7 +96,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
         var lines = 0;
         for (var b = 0; b < 5_000; b++)
         {
-            var bytes = b % 2 == 0 ? fuzz.RandomBytes(400) : fuzz.Mutate(fuzz.ValidLine("fz", 1_764_000_000_000_000_000) + "\n" + fuzz.ValidLine("fz", 0));
+            var bytes = b % 2 == 0 ? fuzz.RandomBytes(400) : fuzz.Mutate(fuzz.ValidLine("fz", 1_764_000_000_000_000_000, 86_400_000_000_000) + "\n" + fuzz.ValidLine("fz", 0, 1_000));
             var precision = Precisions[b % Precisions.Length];
             try
             {
