@@ -16,8 +16,8 @@ internal static class IngestLimitsExtensions
         services.AddExceptionHandler<IngestExceptionHandler>();
         services.AddProblemDetails();
 
-        // Kestrel refuses what the ingest endpoints would refuse anyway, before it is buffered anywhere (and the same
-        // limit holds for every other endpoint, none of which takes anything near as large).
+        // Kestrel refuses what the ingest endpoints would refuse anyway (and the same limit holds for every other
+        // endpoint, none of which takes anything near as large); RequestBody lets an ingest request's excess be drained.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>((kestrel, ingest) =>
             kestrel.Limits.MaxRequestBodySize = ingest.Value.MaxBodyBytes);
         return services;
