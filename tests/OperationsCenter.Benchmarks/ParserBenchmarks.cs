@@ -19,6 +19,13 @@ public class ParserBenchmarks
 
     private static readonly string[] Regions = ["eu-west", "eu-central", "us-east", "us-west", "ap-south"];
 
+    // The ingest endpoints' default per-line limits (OperationsCenter:Ingest:Limits).
+    private static readonly LineLimits IngestLimits = new()
+    {
+        MaxTagsPerPoint = 100, MaxFieldsPerPoint = 200, MaxMeasurementBytes = 256, MaxTagKeyBytes = 256,
+        MaxTagValueBytes = 1024, MaxFieldKeyBytes = 256, MaxSeriesKeyBytes = 4096, MaxStringFieldBytes = 65536,
+    };
+
     private readonly LineProtocolScratch _scratch = new();
     private byte[] _body = [];
 
@@ -62,10 +69,16 @@ public class ParserBenchmarks
 
     /// <summary>Reads every line and reads every tag, field key and value: the ingestion hot path.</summary>
     [Benchmark(OperationsPerInvoke = Points)]
-    public double ReadAndTouchEveryValue()
+    public double ReadAndTouchEveryValue() => Touch(LineLimits.None);
+
+    /// <summary>The same under the ingest endpoints' default limits, as the server reads.</summary>
+    [Benchmark(OperationsPerInvoke = Points)]
+    public double ReadAndTouchEveryValueWithIngestLimits() => Touch(IngestLimits);
+
+    private double Touch(LineLimits limits)
     {
         var sum = 0d;
-        var reader = new LineProtocolReader(_body, Precision.Nanoseconds, _scratch);
+        var reader = new LineProtocolReader(_body, Precision.Nanoseconds, _scratch, limits);
         while (reader.Read())
         {
             if (!reader.IsValid)

@@ -34,6 +34,7 @@ public static class OperationsCenterHostingExtensions
         var services = builder.Services;
         services.AddLiveState(configuration);
         services.Configure<IngestOptions>(configuration.GetSection("OperationsCenter:Ingest"));
+        services.AddIngestLimits();
         services.AddSingleton<SeriesBatcher>();
         services.AddSingleton<FieldTypeRegistry>();
         services.AddSingleton<LineIngestor>();
@@ -56,6 +57,7 @@ public static class OperationsCenterHostingExtensions
     /// <summary>Maps the ingest endpoints, the read API, the hub and the wall's static files.</summary>
     public static WebApplication MapOperationsCenter(this WebApplication app)
     {
+        app.UseIngestLimits();
         var wallPath = WallFiles.Locate(app);
         app.UsePublicWallFiles(wallPath);
         app.UseAuthentication();

@@ -10,8 +10,11 @@ internal sealed record BodyFailure(int StatusCode, string Code, string Message)
         StatusCodes.Status413PayloadTooLarge,
         "request too large",
         compressed
-            ? $"request body exceeds the limit of {limit} bytes after gzip decompression; split the batch into smaller requests"
-            : $"request body exceeds the limit of {limit} bytes; split the batch into smaller requests");
+            ? $"request body exceeds the limit of {limit} bytes after gzip decompression (OperationsCenter:Ingest:MaxDecompressedBytes); nothing of it was stored: split the batch into smaller requests"
+            : $"request body exceeds the limit of {limit} bytes (OperationsCenter:Ingest:MaxBodyBytes); nothing of it was stored: split the batch into smaller requests");
+
+    public static BodyFailure Incomplete() => new(
+        StatusCodes.Status400BadRequest, "invalid", "the request body ended before the length the request announced (Content-Length or chunked encoding); send the whole body again");
 
     public static BodyFailure BadGzip() => new(
         StatusCodes.Status400BadRequest, "invalid", "request body is not valid gzip although Content-Encoding says gzip");

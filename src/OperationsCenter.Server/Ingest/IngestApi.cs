@@ -22,9 +22,12 @@ internal static class IngestApi
         }).AllowAnonymous();
 
         // Departments authenticate with their key, checked here in each protocol's own error shape, not by sign-in.
-        app.MapPost("/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V1, ct)).AllowAnonymous();
-        app.MapPost("/api/v2/write", (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V2, ct)).AllowAnonymous();
-        app.MapPost("/api/v1/feeds", FeedAsync).AllowAnonymous();
+        app.MapPost(IngestRoutes.V1Write, (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V1, ct))
+            .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name);
+        app.MapPost(IngestRoutes.V2Write, (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V2, ct))
+            .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name);
+        app.MapPost(IngestRoutes.Feeds, FeedAsync)
+            .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name);
         return app;
     }
 
@@ -61,6 +64,11 @@ internal static class IngestApi
             try
             {
                 var result = await services.GetRequiredService<LineIngestor>().IngestAsync(body!.Memory, precision, department);
+                if (result.TooManyLines)
+                {
+                    return IngestErrors.TooManyLines(dialect, services.GetRequiredService<IOptions<IngestOptions>>().Value.Limits.MaxLinesPerRequest);
+                }
+
                 return result.Problems.Count == 0 ? Results.NoContent() : IngestErrors.Partial(dialect, result, line => $"line {line}");
             }
             catch (SpoolFullException full)
@@ -78,7 +86,8 @@ internal static class IngestApi
             return IngestErrors.Unauthorized(IngestDialect.Feed);
         }
 
-        var (body, failure) = await RequestBody.ReadAsync(context.Request, services.GetRequiredService<IOptions<IngestOptions>>().Value, ct);
+        var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
+        var (body, failure) = await RequestBody.ReadAsync(context.Request, options, ct);
         if (failure is not null)
         {
             return IngestErrors.Error(IngestDialect.Feed, failure.StatusCode, failure.Code, failure.Message);
@@ -92,6 +101,11 @@ internal static class IngestApi
                 return IngestErrors.Error(IngestDialect.Feed, 400, "invalid", fatal);
             }
 
+            if (feed.PointIndexOfLine.Count + feed.Problems.Count > options.Limits.MaxLinesPerRequest)
+            {
+                return IngestErrors.TooManyLines(IngestDialect.Feed, options.Limits.MaxLinesPerRequest);
+            }
+
             IngestResult result;
             try
             {
@@ -101,7 +115,6 @@ internal static class IngestApi
             {
                 return IngestErrors.Unavailable(context, IngestDialect.Feed, full);
             }
-
 
             // Lines of the converted body map back to the points that produced them.
             var problems = feed.Problems.Concat(result.Problems.Select(p => p with { Line = feed.PointIndexOfLine[p.Line - 1] }))

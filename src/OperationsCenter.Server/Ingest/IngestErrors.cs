@@ -24,6 +24,16 @@ internal static class IngestErrors
             $"{reason}; nothing of this request was stored, send it again after {RetryAfterSeconds} seconds");
     }
 
+    /// <summary>413 for a request of more lines (or JSON points) than <see cref="IngestLimitsOptions.MaxLinesPerRequest"/>.</summary>
+    public static IResult TooManyLines(IngestDialect dialect, int limit) => Error(dialect, StatusCodes.Status413PayloadTooLarge, "request too large",
+        $"request has more than {limit} {(dialect == IngestDialect.Feed ? "points" : "lines")}, the limit per request " +
+        "(OperationsCenter:Ingest:Limits:MaxLinesPerRequest); nothing of it was stored: split the batch into smaller requests");
+
+    /// <summary>500 without any detail of the failure: the reference lets operators find it in the log.</summary>
+    public static IResult Internal(IngestDialect dialect, string reference) => Error(dialect, StatusCodes.Status500InternalServerError, "internal error",
+        $"the center failed to process this request (reference {reference}); some or all of it may not be stored: send it again, " +
+        "and if this keeps happening give the center's operators the reference");
+
     /// <summary>401 that never tells whether the key exists.</summary>
     public static IResult Unauthorized(IngestDialect dialect) => Error(dialect, StatusCodes.Status401Unauthorized, "unauthorized",
         "authorization failed: send your department key as 'Authorization: Token <key>', as the Basic-auth password, or as the 'p' query parameter");

@@ -17,4 +17,10 @@ public sealed class IngestOptions
 
     /// <summary>Largest body after gzip decompression, against gzip bombs.</summary>
     public long MaxDecompressedBytes { get; set; } = 100 * 1024 * 1024;
+
+    /// <summary>Limits on lines and points (<c>OperationsCenter:Ingest:Limits</c>).</summary>
+    public IngestLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>Per-department request rate (<c>OperationsCenter:Ingest:RateLimit</c>).</summary>
+    public IngestRateLimitOptions RateLimit { get; set; } = new();
 }

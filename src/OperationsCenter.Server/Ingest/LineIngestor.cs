@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Options;
 using OperationsCenter.Grains;
 using OperationsCenter.TimeSeries;
 using OperationsCenter.TimeSeries.LineProtocol;
@@ -10,18 +12,27 @@ namespace OperationsCenter.Server.Ingest;
 /// <summary>
 /// Takes a line protocol body for one department: validates each line, enforces the <c>department</c> tag and known
 /// field types, writes the accepted lines to the spool (series key canonical, field set as sent, timestamp in
-/// nanoseconds), and once they are durable hands them to live state. Invalid lines are reported and skipped; the others are kept (InfluxDB's partial write).
+/// nanoseconds), and once they are durable hands them to live state. Invalid lines, and lines past a limit of
+/// <see cref="IngestLimitsOptions"/>, are reported and skipped; the others are kept (InfluxDB's partial write).
 /// </summary>
-internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fieldTypes, Spool spool, LiveStateClock clock)
+internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fieldTypes, Spool spool, LiveStateClock clock, IOptions<IngestOptions> options)
 {
     private static readonly byte[] DepartmentTag = "department"u8.ToArray();
+    private readonly IngestLimitsOptions _limits = options.Value.Limits;
+    private readonly LineLimits _lineLimits = options.Value.Limits.ToLineLimits();
 
     /// <summary>
     /// Ingests <paramref name="body"/> for <paramref name="department"/>. Throws <see cref="SpoolFullException"/>
-    /// when the accepted lines cannot be made durable; then nothing of the body was taken.
+    /// when the accepted lines cannot be made durable; then nothing of the body was taken. A body of more lines than
+    /// <see cref="IngestLimitsOptions.MaxLinesPerRequest"/> is not read at all (<see cref="IngestResult.TooManyLines"/>).
     /// </summary>
     public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, Precision precision, string department)
     {
+        if (HasTooManyLines(body.Span, precision))
+        {
+            return IngestResult.OverLineLimit;
+        }
+
         using var prepared = Prepare(body.Span, precision, department);
         if (prepared.Points > 0)
         {
@@ -40,10 +51,11 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
         var canonical = new PooledBufferWriter(body.Length + (body.Length / 4) + 64);
         List<LineProblem>? problems = null;
         var accepted = 0;
-        var reader = new LineProtocolReader(body, precision, new LineProtocolScratch());
+        var window = TimeWindow(receivedNanos);
+        var reader = new LineProtocolReader(body, precision, new LineProtocolScratch(), _lineLimits);
         while (reader.Read())
         {
-            if (Refusal(ref reader, departmentBytes, department) is { } problem)
+            if (Refusal(ref reader, departmentBytes, department, window, precision) is { } problem)
             {
                 (problems ??= []).Add(problem);
                 continue;
@@ -59,8 +71,47 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
         return new PreparedBody(canonical, accepted, problems ?? (IReadOnlyList<LineProblem>)[], receivedAt);
     }
 
+    /// <summary>
+    /// True when the body holds more lines than allowed. Counting line breaks (vectorized) settles almost every body;
+    /// only a body with more physical lines than the limit is read to count its points (blank lines and comments are free).
+    /// </summary>
+    private bool HasTooManyLines(ReadOnlySpan<byte> body, Precision precision)
+    {
+        var max = _limits.MaxLinesPerRequest;
+        if ((long)body.Count((byte)'\n') + 1 <= max)
+        {
+            return false;
+        }
+
+        var lines = 0;
+        var reader = new LineProtocolReader(body, precision, new LineProtocolScratch(), _lineLimits);
+        while (reader.Read())
+        {
+            if (++lines > max)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The earliest and latest timestamps accepted for a request received at <paramref name="receivedNanos"/>.</summary>
+    private (long Earliest, long Latest) TimeWindow(long receivedNanos)
+    {
+        // Saturating, so a window of years (or TimeSpan.MaxValue) means "no limit" instead of overflowing.
+        static long Shift(long nanos, TimeSpan by)
+        {
+            var delta = by.Ticks > long.MaxValue / 100 ? long.MaxValue : by.Ticks < long.MinValue / 100 ? long.MinValue : by.Ticks * 100;
+            var sum = unchecked(nanos + delta);
+            return delta > 0 && sum < nanos ? long.MaxValue : delta < 0 && sum > nanos ? long.MinValue : sum;
+        }
+
+        return (_limits.MaxPastTime is { } past ? Shift(receivedNanos, -past) : long.MinValue, Shift(receivedNanos, _limits.MaxFutureTime));
+    }
+
     /// <summary>Why a line is refused, or null when it is accepted.</summary>
-    private LineProblem? Refusal(ref LineProtocolReader reader, byte[] departmentBytes, string department)
+    private LineProblem? Refusal(ref LineProtocolReader reader, byte[] departmentBytes, string department, (long Earliest, long Latest) window, Precision precision)
     {
         if (!reader.IsValid)
         {
@@ -72,6 +123,12 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
             return new LineProblem(reader.LineNumber,
                 $"tag department=\"{other}\" is not this key's department \"{department}\"; " +
                 "omit the department tag (the center sets it) or write with that department's own key", true);
+        }
+
+        // Before the field types: a refused line must not decide a field's type.
+        if (reader.Timestamp is { } time && (time > window.Latest || time < window.Earliest))
+        {
+            return new LineProblem(reader.LineNumber, OutsideWindow(time, window, precision), false);
         }
 
         for (var i = 0; i < reader.FieldCount; i++)
@@ -86,6 +143,18 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
         }
 
         return null;
+    }
+
+    private string OutsideWindow(long time, (long Earliest, long Latest) window, Precision precision)
+    {
+        var future = time > window.Latest;
+        var at = DateTimeOffset.UnixEpoch.AddTicks(time / 100);
+        var limit = future ? _limits.MaxFutureTime : _limits.MaxPastTime!.Value;
+        var name = future ? "MaxFutureTime" : "MaxPastTime";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"timestamp {at:yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'} is more than {limit:c} {(future ? "ahead of" : "behind")} the center's clock " +
+            $"(limit OperationsCenter:Ingest:Limits:{name}); check the sender's clock, and that the precision parameter " +
+            $"({precision.ToString().ToLowerInvariant()} in this request) matches the unit of the timestamps");
     }
 
     /// <summary>The other department a line names, or null when it names none or this one.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace OperationsCenter.Server.Ingest;
 
@@ -29,6 +30,14 @@ internal sealed class RequestBody : IDisposable
     /// </summary>
     public static async Task<(RequestBody? Body, BodyFailure? Failure)> ReadAsync(HttpRequest request, IngestOptions options, CancellationToken cancellationToken)
     {
+        // Kestrel's limit is MaxBodyBytes for every request; this one may carry up to twice that, only so that Kestrel
+        // reads and drops the rest of a somewhat too large body after the 413 below: a client still sending (HTTP/1.1)
+        // then reads the JSON answer instead of a reset connection. What is kept is limited below, to MaxBodyBytes.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
+        {
+            kestrelLimit.MaxRequestBodySize = options.MaxBodyBytes * 2;
+        }
+
         if (request.ContentLength > options.MaxBodyBytes)
         {
             return (null, BodyFailure.TooLarge(options.MaxBodyBytes, compressed: false));
@@ -87,6 +96,14 @@ internal sealed class RequestBody : IDisposable
         {
             ArrayPool<byte>.Shared.Return(buffer);
             return (null, BodyFailure.TooLarge(options.MaxBodyBytes, compressed: false));
+        }
+        catch (BadHttpRequestException bad)
+        {
+            // Kestrel's own body limit (kept equal to MaxBodyBytes) or a body cut short by the client.
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (null, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? BodyFailure.TooLarge(options.MaxBodyBytes, compressed: false)
+                : BodyFailure.Incomplete());
         }
 
         return (new RequestBody(buffer, length), null);

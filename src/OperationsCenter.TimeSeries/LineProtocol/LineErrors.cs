@@ -43,6 +43,32 @@ internal static class LineErrors
     public static string MaxKeyLengthExceeded(int length) =>
         $"max key length exceeded: {length} > {MaxKeyLength}";
 
+    public static string TooManyTags(int max) =>
+        $"too many tags: more than {max} on one point (limit MaxTagsPerPoint); send fewer tags, or send values that are not dimensions as fields";
+
+    public static string TooManyFields(int max) =>
+        $"too many fields: more than {max} on one point (limit MaxFieldsPerPoint); split the fields over several points or measurements";
+
+    public static string MeasurementTooLong(int length, int max) =>
+        $"measurement is {length} bytes, over the limit of {max} (MaxMeasurementBytes); use a shorter measurement name";
+
+    public static string TagKeyTooLong(int length, int max) =>
+        $"a tag key is {length} bytes, over the limit of {max} (MaxTagKeyBytes); use shorter tag keys";
+
+    public static string TagValueTooLong(ReadOnlySpan<byte> key, int length, int max) =>
+        $"value of tag \"{System.Text.Encoding.UTF8.GetString(key)}\" is {length} bytes, over the limit of {max} (MaxTagValueBytes); " +
+        "use shorter tag values (long text belongs in a string field)";
+
+    public static string FieldKeyTooLong(int length, int max) =>
+        $"a field key is {length} bytes, over the limit of {max} (MaxFieldKeyBytes); use shorter field keys";
+
+    public static string StringFieldTooLong(ReadOnlySpan<byte> key, int length, int max) =>
+        $"string field \"{System.Text.Encoding.UTF8.GetString(key)}\" is {length} bytes, over the limit of {max} (MaxStringFieldBytes); " +
+        "shorten the text or store it elsewhere and send a reference";
+
+    public static string SeriesKeyTooLong(int length, int max) =>
+        $"series key (measurement and tags as sent) is {length} bytes, over the limit of {max} (MaxSeriesKeyBytes); use fewer or shorter tags";
+
     /// <summary>True for <c>time</c>, <c>_field</c> and <c>_measurement</c>, which InfluxDB reserves.</summary>
     public static bool IsReservedKey(ReadOnlySpan<byte> key) => key.Length switch
     {

@@ -16,6 +16,11 @@ internal ref partial struct LineParser
         var count = 0;
         while (true)
         {
+            if (count >= _limits.MaxFieldsPerPoint)
+            {
+                return Fail(LineErrors.TooManyFields(_limits.MaxFieldsPerPoint));
+            }
+
             var first = _buf[p];
             if (first == (byte)'=')
             {
@@ -38,6 +43,11 @@ internal ref partial struct LineParser
             ref var slot = ref _scratch.FieldAt(count);
             slot.Key = escaped ? UnescapeName(p, i - p, measurement: false) : new TokenRef(p, i - p, false);
             slot.RawKeyLength = i - p;
+            if (slot.Key.Length > _limits.MaxFieldKeyBytes)
+            {
+                return Fail(LineErrors.FieldKeyTooLong(slot.Key.Length, _limits.MaxFieldKeyBytes));
+            }
+
             var key = Resolve(slot.Key);
             if (LineErrors.IsReservedKey(key))
             {
@@ -63,6 +73,11 @@ internal ref partial struct LineParser
                 if (!ParseString(v, ref slot, out next))
                 {
                     return false;
+                }
+
+                if (slot.Text.Length > _limits.MaxStringFieldBytes)
+                {
+                    return Fail(LineErrors.StringFieldTooLong(Resolve(slot.Key), slot.Text.Length, _limits.MaxStringFieldBytes));
                 }
             }
             else

@@ -23,6 +23,11 @@ internal ref partial struct LineParser
         }
 
         Measurement = escaped ? UnescapeName(start, i - start, measurement: true) : new TokenRef(start, i - start, false);
+        if (Measurement.Length > _limits.MaxMeasurementBytes)
+        {
+            return Fail(LineErrors.MeasurementTooLong(Measurement.Length, _limits.MaxMeasurementBytes));
+        }
+
         if (_buf[i] == (byte)',')
         {
             _pos = i + 1;
@@ -38,6 +43,11 @@ internal ref partial struct LineParser
 
         // InfluxDB limits the escaped key (measurement and tags as sent).
         keyLength = _pos - start;
+        if (keyLength > _limits.MaxSeriesKeyBytes)
+        {
+            return Fail(LineErrors.SeriesKeyTooLong(keyLength, _limits.MaxSeriesKeyBytes));
+        }
+
         return keyLength <= LineErrors.MaxKeyLength || Fail(LineErrors.MaxKeyLengthExceeded(keyLength));
     }
 
@@ -46,6 +56,11 @@ internal ref partial struct LineParser
         var count = 0;
         while (true)
         {
+            if (count >= _limits.MaxTagsPerPoint)
+            {
+                return Fail(LineErrors.TooManyTags(_limits.MaxTagsPerPoint));
+            }
+
             var keyStart = _pos;
             if (keyStart >= _end || _buf[keyStart] is (byte)' ' or (byte)',' or (byte)'=')
             {
@@ -61,6 +76,11 @@ internal ref partial struct LineParser
 
             ref var slot = ref _scratch.TagAt(count);
             slot.Key = keyEscaped ? UnescapeName(keyStart, i - keyStart, measurement: false) : new TokenRef(keyStart, i - keyStart, false);
+            if (slot.Key.Length > _limits.MaxTagKeyBytes)
+            {
+                return Fail(LineErrors.TagKeyTooLong(slot.Key.Length, _limits.MaxTagKeyBytes));
+            }
+
             var key = Resolve(slot.Key);
             if (LineErrors.IsReservedKey(key))
             {
@@ -87,6 +107,11 @@ internal ref partial struct LineParser
             }
 
             slot.Value = valueEscaped ? UnescapeName(valueStart, j - valueStart, measurement: false) : new TokenRef(valueStart, j - valueStart, false);
+            if (slot.Value.Length > _limits.MaxTagValueBytes)
+            {
+                return Fail(LineErrors.TagValueTooLong(Resolve(slot.Key), slot.Value.Length, _limits.MaxTagValueBytes));
+            }
+
             TagCount = ++count;
             if (_buf[j] == (byte)' ')
             {

@@ -15,6 +15,7 @@ internal ref partial struct LineParser
     private readonly ReadOnlySpan<byte> _buf;
     private readonly LineProtocolScratch _scratch;
     private readonly long _nanosPerUnit;
+    private readonly LineLimits _limits;
 
     // _end is the exclusive end of the logical line's content (a trailing '\r' excluded); _term is the index of
     // the '\n' that ends it, or the body's length. Both move forward when a string value spans a line break.
@@ -22,11 +23,12 @@ internal ref partial struct LineParser
     private int _end;
     private int _term;
 
-    public LineParser(ReadOnlySpan<byte> buffer, LineProtocolScratch scratch, long nanosPerUnit)
+    public LineParser(ReadOnlySpan<byte> buffer, LineProtocolScratch scratch, long nanosPerUnit, LineLimits limits)
     {
         _buf = buffer;
         _scratch = scratch;
         _nanosPerUnit = nanosPerUnit;
+        _limits = limits;
     }
 
     /// <summary>Exclusive end of the line's content (without its line ending).</summary>

@@ -19,6 +19,10 @@ namespace OperationsCenter.TimeSeries.LineProtocol;
 /// </remarks>
 public ref partial struct LineProtocolReader
 {
+    // Lines longer than this are quoted in errors by their first QuotedPrefixBytes only.
+    private const int MaxQuotedBytes = 512;
+    private const int QuotedPrefixBytes = 200;
+
     private readonly ReadOnlySpan<byte> _buffer;
     private readonly LineProtocolScratch _scratch;
     private LineParser _parser;
@@ -32,11 +36,12 @@ public ref partial struct LineProtocolReader
     /// <param name="buffer">The UTF-8 body.</param>
     /// <param name="precision">The unit of the timestamps in the body; they are converted to nanoseconds.</param>
     /// <param name="scratch">Reusable buffers; when null the reader allocates its own.</param>
-    public LineProtocolReader(ReadOnlySpan<byte> buffer, Precision precision = Precision.Nanoseconds, LineProtocolScratch? scratch = null)
+    /// <param name="limits">Limits on each line's shape; when null only InfluxDB's own apply (<see cref="LineLimits.None"/>).</param>
+    public LineProtocolReader(ReadOnlySpan<byte> buffer, Precision precision = Precision.Nanoseconds, LineProtocolScratch? scratch = null, LineLimits? limits = null)
     {
         _buffer = buffer;
         _scratch = scratch ?? new LineProtocolScratch();
-        _parser = new LineParser(buffer, _scratch, PrecisionNames.NanosecondsPerUnit(precision));
+        _parser = new LineParser(buffer, _scratch, PrecisionNames.NanosecondsPerUnit(precision), limits ?? LineLimits.None);
         _nextLineNumber = 1;
     }
 
@@ -51,7 +56,8 @@ public ref partial struct LineProtocolReader
 
     /// <summary>
     /// Why the current line failed, as InfluxDB words it: <c>unable to parse '&lt;line&gt;': &lt;reason&gt;</c>
-    /// (the line quoted without its leading whitespace, as InfluxDB does). Null for a valid line.
+    /// (the line quoted without its leading whitespace, as InfluxDB does; a line over 512 bytes is quoted by its first
+    /// 200 bytes, then <c>…' (N bytes)</c>). Null for a valid line.
     /// </summary>
     public string? Error { get; private set; }
 
@@ -193,8 +199,23 @@ public ref partial struct LineProtocolReader
             : FieldValue.FromBits(slot.Kind, slot.Bits);
     }
 
-    private static string FormatError(ReadOnlySpan<byte> line, string reason) =>
-        $"unable to parse '{Encoding.UTF8.GetString(line)}': {reason}";
+    private static string FormatError(ReadOnlySpan<byte> line, string reason)
+    {
+        if (line.Length <= MaxQuotedBytes)
+        {
+            return $"unable to parse '{Encoding.UTF8.GetString(line)}': {reason}";
+        }
+
+        // A long line is quoted by its start only, so an answer naming many bad lines stays readable and small;
+        // the cut backs off to a character boundary.
+        var cut = QuotedPrefixBytes;
+        while (cut > 0 && (line[cut] & 0xC0) == 0x80)
+        {
+            cut--;
+        }
+
+        return $"unable to parse '{Encoding.UTF8.GetString(line[..cut])}…' ({line.Length} bytes): {reason}";
+    }
 
     private readonly void EnsureValid()
     {

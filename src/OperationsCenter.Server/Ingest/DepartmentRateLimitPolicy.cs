@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using OperationsCenter.Server.Security;
+
+namespace OperationsCenter.Server.Ingest;
+
+/// <summary>
+/// One token bucket per department, found from the request's key. A request whose key resolves to no department is
+/// not counted against anyone: it is answered 401 by the endpoint, so unknown keys cannot spend a real department's
+/// budget, and a department's own agents cannot spend another's.
+/// </summary>
+internal sealed class DepartmentRateLimitPolicy(DepartmentKeyResolver keys, IOptions<IngestOptions> options) : IRateLimiterPolicy<string>
+{
+    /// <summary>The policy name the ingest endpoints require.</summary>
+    public const string Name = "ingest-per-department";
+
+    // No department id is empty, so this partition never meets a department's.
+    private const string Unlimited = "";
+
+    private readonly IngestRateLimitOptions _rate = options.Value.RateLimit;
+
+    /// <inheritdoc />
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
+
+    /// <inheritdoc />
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        if (_rate.RequestsPerSecond <= 0 || !keys.TryResolve(IngestKey.Find(httpContext.Request), out var department))
+        {
+            return RateLimitPartition.GetNoLimiter(Unlimited);
+        }
+
+        return RateLimitPartition.GetTokenBucketLimiter(department, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, _rate.Burst),
+            TokensPerPeriod = _rate.RequestsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+        var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        keys.TryResolve(IngestKey.Find(http.Request), out var department);
+        if (!IngestRoutes.TryGetDialect(http.Request, out var dialect))
+        {
+            dialect = IngestDialect.V1;
+        }
+
+        var message = $"too many requests for department \"{department}\": the limit is {_rate.RequestsPerSecond} requests per second " +
+                      $"with bursts of {Math.Max(1, _rate.Burst)} (OperationsCenter:Ingest:RateLimit); nothing of this request was stored: " +
+                      $"send it again after {seconds} seconds, and send fewer, larger batches";
+        await IngestErrors.Error(dialect, StatusCodes.Status429TooManyRequests, "too many requests", message).ExecuteAsync(http);
+    }
+}
