@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OperationsCenter.Grains.Alerts;
@@ -118,6 +119,19 @@ public sealed class RoleTests(CenterFixture fixture)
         var view = await leader.InvokeAsync<JsonElement>("Acknowledge", fingerprint, "lãnh đạo đã nắm");
         Assert.Equal("acknowledged", view.GetProperty("state").GetString());
         Assert.Equal(TestUsers.Leader.Name, (await Grain(fingerprint).GetView())!.AcknowledgedBy);
+    }
+
+    [Fact]
+    public async Task The_hub_refuses_an_overlong_note_with_a_message_and_leaves_the_alert_firing()
+    {
+        var fingerprint = await FireAsync("roles-hub-long-note");
+        await using var wall = await Host.WallConnectionAsync(TestUsers.Operator);
+        await wall.StartAsync();
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => wall.InvokeAsync<JsonElement>("Acknowledge", fingerprint, new string('x', 2001)));
+        Assert.Contains("at most 2000 characters", refused.Message);
+        Assert.DoesNotContain("   at ", refused.Message);
+        Assert.Equal(AlertState.Firing, (await Grain(fingerprint).GetView())!.State);
     }
 
     [Fact]
