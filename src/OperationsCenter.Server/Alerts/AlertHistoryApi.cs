@@ -40,13 +40,12 @@ internal static class AlertHistoryApi
             var query = $"SELECT * FROM {InfluxQl.Identifier(SpoolAlertHistory.Measurement)} WHERE {string.Join(" AND ", filters)} ORDER BY time DESC LIMIT {MaxRows}";
             try
             {
-                var series = await influx.Pipeline.ExecuteAsync(async token => await influx.Queries.QueryAsync(query, token), ct);
+                var series = await influx.QueryAsync(query, ct);
                 return TypedResults.Ok<IReadOnlyList<AlertHistoryEntry>>([.. series.SelectMany(AlertHistoryEntry.From)]);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return TypedResults.Json(new ApiError($"InfluxDB is unreachable, alert history is unavailable for now: {ex.Message}"),
-                    statusCode: StatusCodes.Status503ServiceUnavailable);
+                return InfluxConnection.Unavailable("alert history", ex);
             }
         });
         return app;

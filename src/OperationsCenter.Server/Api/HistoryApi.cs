@@ -65,7 +65,7 @@ internal static partial class HistoryApi
             $"SELECT {select} FROM {InfluxQl.Identifier(measurement)} WHERE time >= {Nanos(start)} AND time < {Nanos(end)}{filter} {group}");
         try
         {
-            var series = await influx.Pipeline.ExecuteAsync(async token => await influx.Queries.QueryAsync(query, token), ct);
+            var series = await influx.QueryAsync(query, ct);
             return TypedResults.Ok<IReadOnlyList<HistorySeries>>([.. series.Select(HistorySeries.From)]);
         }
         catch (InfluxQueryException ex) when (ex.Message.Contains("error parsing", StringComparison.OrdinalIgnoreCase))
@@ -74,8 +74,7 @@ internal static partial class HistoryApi
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return TypedResults.Json(new ApiError($"InfluxDB is unreachable, history is unavailable for now: {ex.Message}"),
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return InfluxConnection.Unavailable("history", ex);
         }
     }
 

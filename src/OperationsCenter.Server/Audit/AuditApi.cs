@@ -21,13 +21,12 @@ internal static class AuditApi
             var query = $"SELECT * FROM {InfluxQl.Identifier(AuditLog.Measurement)}{where} ORDER BY time DESC LIMIT {MaxRows}";
             try
             {
-                var series = await influx.Pipeline.ExecuteAsync(async token => await influx.Queries.QueryAsync(query, token), ct);
+                var series = await influx.QueryAsync(query, ct);
                 return TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. series.SelectMany(AuditEntry.From)]);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return TypedResults.Json(new ApiError($"InfluxDB is unreachable, the audit record is unavailable for now: {ex.Message}"),
-                    statusCode: StatusCodes.Status503ServiceUnavailable);
+                return InfluxConnection.Unavailable("the audit record", ex);
             }
         }).RequireAuthorization(Policies.Admin);
         return app;

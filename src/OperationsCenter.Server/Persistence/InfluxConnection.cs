@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Polly;
 using OperationsCenter.TimeSeries.Influx;
@@ -31,6 +32,15 @@ internal sealed class InfluxConnection
 
     /// <summary>InfluxQL on <c>/query</c>.</summary>
     public InfluxQueryClient Queries { get; }
+
+    /// <summary>Runs InfluxQL through the resilience pipeline.</summary>
+    public async Task<IReadOnlyList<InfluxSeries>> QueryAsync(string influxQl, CancellationToken ct) =>
+        await Pipeline.ExecuteAsync(async token => await Queries.QueryAsync(influxQl, token), ct);
+
+    /// <summary>The answer while InfluxDB cannot be reached: 503, saying what is unavailable and why.</summary>
+    public static JsonHttpResult<Api.ApiError> Unavailable(string what, Exception ex) =>
+        TypedResults.Json(new Api.ApiError($"InfluxDB is unreachable, {what} is unavailable for now: {ex.Message}"),
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>The writer for the detected version, connecting (and creating the database) on first use.</summary>
     public async ValueTask<IInfluxWriter> WriterAsync(CancellationToken ct)
