@@ -24,10 +24,16 @@ public static class SecurityHostingExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<SignInThrottle>();
 
-        // Keys in the data folder: a restart keeps everyone signed in.
+        // Keys in the data folder, readable by the service's own user only: a restart keeps everyone signed in.
+        var keys = Path.Combine(DataDirectory.Resolve(configuration, builder.Environment), "auth-keys");
+        if (!OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         services.AddDataProtection()
             .SetApplicationName("OperationsCenter")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory.Resolve(configuration, builder.Environment), "auth-keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
 
         var sessionLifetime = auth.GetValue<TimeSpan?>("SessionLifetime") ?? new AuthOptions().SessionLifetime;
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
