@@ -4,8 +4,10 @@
 
   const LANGUAGE_KEY = 'oc.language';
   const params = new URLSearchParams(location.search);
-  // Only a path on this site: never send someone elsewhere after they sign in.
-  const returnUrl = /^\/(?![/\\])/.test(params.get('returnUrl') || '') ? params.get('returnUrl') : '/';
+  // Only a path on this site: never send someone elsewhere after they sign in. Browsers drop tabs and line breaks
+  // from URLs and read a backslash as a slash, so any of those (or "//" at the start) refuses the path.
+  const wanted = params.get('returnUrl') || '';
+  const returnUrl = /^\/(?!\/)[^\\\u0000-\u001f\u007f]*$/.test(wanted) ? wanted : '/';
   const form = document.querySelector('.login-form');
   const error = document.querySelector('.login-error');
   let texts = {};

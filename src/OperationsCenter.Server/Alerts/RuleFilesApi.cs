@@ -60,11 +60,12 @@ internal static partial class RuleFilesApi
                 return TypedResults.BadRequest(new RuleFileRejection($"{name} was not saved: the rules in force are unchanged", errors));
             }
 
+            // Recorded first: a change that cannot be recorded (say, a full disk) is not made.
+            await audit.RecordAsync("rule.put", user.Actor(), name, $"{Encoding.UTF8.GetByteCount(text)} bytes");
             Directory.CreateDirectory(directory);
             var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
             await File.WriteAllTextAsync(temp, text, Encoding.UTF8);
             File.Move(temp, Path.Combine(directory, name), overwrite: true);
-            await audit.RecordAsync("rule.put", user.Actor(), name, $"{Encoding.UTF8.GetByteCount(text)} bytes");
             return TypedResults.NoContent();
         });
 
@@ -82,8 +83,8 @@ internal static partial class RuleFilesApi
                 return TypedResults.NotFound(new ApiError($"no rule file {name}"));
             }
 
-            File.Delete(path);
             await audit.RecordAsync("rule.delete", user.Actor(), name);
+            File.Delete(path);
             return TypedResults.NoContent();
         });
         return app;

@@ -52,7 +52,7 @@ internal static class UsersCommand
 
               "{name}": {json}
 
-            Remove it to take the sign-in away; sessions already open end when they expire.
+            Remove it to take the sign-in away: open sessions and live connections end within seconds.
             """);
         return 0;
     }

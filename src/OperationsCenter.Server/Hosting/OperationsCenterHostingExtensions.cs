@@ -57,7 +57,9 @@ public static class OperationsCenterHostingExtensions
     /// <summary>Maps the ingest endpoints, the read API, the hub and the wall's static files.</summary>
     public static WebApplication MapOperationsCenter(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseIngestLimits();
+        app.UseSameOriginRequests();
         var wallPath = WallFiles.Locate(app);
         app.UsePublicWallFiles(wallPath);
         app.UseAuthentication();

@@ -9,11 +9,13 @@ namespace OperationsCenter.Server.Hubs;
 
 /// <summary>The wall's live channel: a snapshot on connect, then batched changes pushed by <see cref="Push.WallHubObserver"/>.</summary>
 [Authorize(Policy = Policies.Wall)]
-internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts) : Hub
+internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, WallSessions sessions) : Hub
 {
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
+        sessions.Opened(Context);
+
         // Leaders receive leader-routed notices by role: nobody else can ask for them.
         if (Context.User?.IsInRole(Roles.Leader) == true)
         {
@@ -26,20 +28,39 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts) : H
         await Clients.Caller.SendAsync(WallMessages.Snapshot, new WallSnapshot(overview.Departments, series, active, overview.GeneratedAt));
     }
 
+    /// <inheritdoc />
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Closed(Context);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     /// <summary>
     /// An operator (or a leader) takes an alert; every wall sees it through the next push. The signed-in person is
     /// recorded as the one who took it.
     /// </summary>
     [Authorize(Policy = Policies.Acknowledge)]
     public async Task<AlertView> Acknowledge(string fingerprint, string? note) =>
-        await alerts.AcknowledgeAsync(fingerprint, Context.User!.Actor(), Trim(note))
+        await alerts.AcknowledgeAsync(fingerprint, Actor(), Trim(note))
             ?? throw new HubException($"alert {fingerprint} is not firing: there is nothing to acknowledge");
 
     /// <summary>Gives an acknowledged alert back.</summary>
     [Authorize(Policy = Policies.Acknowledge)]
     public async Task<AlertView> Unacknowledge(string fingerprint, string? note) =>
-        await alerts.AcknowledgeAsync(fingerprint, Context.User!.Actor(), Trim(note), take: false)
+        await alerts.AcknowledgeAsync(fingerprint, Actor(), Trim(note), take: false)
             ?? throw new HubException($"alert {fingerprint} is not acknowledged");
+
+    // Checked on each call, not only every sweep: a withdrawn person must not act in the seconds before it.
+    private string Actor()
+    {
+        if (!sessions.StillValid(Context))
+        {
+            Context.Abort();
+            throw new HubException("your sign-in was withdrawn: sign in again");
+        }
+
+        return Context.User!.Actor();
+    }
 
     private static string? Trim(string? note) =>
         note is { Length: > AckRequest.MaxNoteLength } ? throw new HubException($"the note may have at most {AckRequest.MaxNoteLength} characters") : note;

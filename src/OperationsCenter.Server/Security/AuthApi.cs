@@ -48,17 +48,16 @@ internal static class AuthApi
         }
 
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!throttle.MayTry(address))
+        if (!throttle.TryAttempt(address))
         {
             context.Response.Headers.RetryAfter = ((int)SignInThrottle.RetryAfter.TotalSeconds).ToString();
-            return TypedResults.Json(new ApiError($"too many failed sign-ins from this address: try again in {SignInThrottle.RetryAfter.TotalSeconds:0} seconds"),
+            return TypedResults.Json(new ApiError($"too many sign-in attempts from this address: try again in {SignInThrottle.RetryAfter.TotalSeconds:0} seconds"),
                 statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         var identity = users.Verify(request.Name, request.Password, CookieAuthenticationDefaults.AuthenticationScheme);
         if (identity is null)
         {
-            throttle.Failed(address);
             return TypedResults.Json(new ApiError("wrong name or password"), statusCode: StatusCodes.Status401Unauthorized);
         }
 
@@ -70,9 +69,14 @@ internal static class AuthApi
     private static OidcSettings? Oidc(IConfiguration configuration) =>
         configuration.GetSection("OperationsCenter:Auth:Oidc").Get<OidcSettings>() is { Authority.Length: > 0 } settings ? settings : null;
 
-    /// <summary>Only a path on this site: an open redirect would let a link send people elsewhere after signing in.</summary>
+    /// <summary>
+    /// Only a path on this site: an open redirect would let a link send people elsewhere after signing in. Browsers
+    /// drop tabs and line breaks from URLs and read a backslash as a slash, so <c>/\t/evil.example</c> would leave
+    /// the site: any control character or backslash refuses the path.
+    /// </summary>
     public static string LocalOrRoot(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
+        returnUrl is { Length: > 0 and <= 2048 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) &&
+        !returnUrl.Any(c => char.IsControl(c) || c == '\\')
             ? returnUrl
             : "/";
 }

@@ -9,8 +9,14 @@ public sealed class AuthOptions
     /// <summary>A sign-in lasts this long past the last request (a control-room shift and some).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>Failed sign-ins allowed per client address per minute before 429.</summary>
-    public int SignInAttemptsPerMinute { get; set; } = 10;
+    /// <summary>
+    /// Sign-in attempts allowed per client address per minute before 429; a control room behind one address signs
+    /// in a shift at once, so this is not set lower.
+    /// </summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>How often open live connections are checked against configuration (a removed person's is closed).</summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>OpenID Connect, when the province runs an identity provider.</summary>
     public OidcSettings Oidc { get; set; } = new();

@@ -23,6 +23,9 @@ public static class SecurityHostingExtensions
         services.AddSingleton<DepartmentKeyResolver>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<WallSessions>();
+        services.AddHostedService<WallSessionSweep>();
+        services.AddForwardedHeadersFrom(configuration);
 
         // Keys in the data folder, readable by the service's own user only: a restart keeps everyone signed in.
         var keys = Path.Combine(DataDirectory.Resolve(configuration, builder.Environment), "auth-keys");

@@ -3,10 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace OperationsCenter.Server.Security;
 
-/// <summary>Counts failed sign-ins per client address, so passwords cannot be guessed at speed.</summary>
+/// <summary>
+/// Counts sign-in attempts per client address, so passwords cannot be guessed at speed. An attempt takes its permit
+/// before the password is checked: parallel guesses cannot all slip in while the slow hash runs.
+/// </summary>
 public sealed class SignInThrottle(IOptions<AuthOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(address =>
+    private readonly PartitionedRateLimiter<string> _attempts = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, options.Value.SignInAttemptsPerMinute),
@@ -14,18 +17,16 @@ public sealed class SignInThrottle(IOptions<AuthOptions> options) : IDisposable
             QueueLimit = 0,
         }));
 
-    /// <summary>One minute: the window after which failed attempts are forgotten.</summary>
+    /// <summary>One minute: the window after which attempts are forgotten.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
 
-    /// <summary>False while the address has used up its failed attempts.</summary>
-    public bool MayTry(string address) => _failures.GetStatistics(address)?.CurrentAvailablePermits is not 0;
-
-    /// <summary>Records a failed attempt.</summary>
-    public void Failed(string address)
+    /// <summary>Takes one attempt for the address; false when it has used up this minute's.</summary>
+    public bool TryAttempt(string address)
     {
-        using var lease = _failures.AttemptAcquire(address);
+        using var lease = _attempts.AttemptAcquire(address);
+        return lease.IsAcquired;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _failures.Dispose();
+    public void Dispose() => _attempts.Dispose();
 }

@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Testing;
 
@@ -89,12 +87,12 @@ public sealed class RoleTests(CenterFixture fixture)
     [Fact]
     public async Task An_admin_without_the_operator_role_cannot_acknowledge_and_the_refusal_says_why()
     {
-        var fingerprint = await FireAsync("roles-ack");
+        var fingerprint = await TestAlerts.FireAsync(Host, "roles-ack");
         using var asAdmin = await Host.CreateClientAsync(TestUsers.Admin);
         using var refused = await asAdmin.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { note = "x" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("operator or leader", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(AlertState.Firing, (await Grain(fingerprint).GetView())!.State);
+        Assert.Equal(AlertState.Firing, (await TestAlerts.Grain(Host, fingerprint).GetView())!.State);
     }
 
     [Fact]
@@ -112,26 +110,26 @@ public sealed class RoleTests(CenterFixture fixture)
     [Fact]
     public async Task A_leader_acknowledges_through_the_hub_and_is_recorded_as_the_one_who_did()
     {
-        var fingerprint = await FireAsync("roles-hub-ack");
+        var fingerprint = await TestAlerts.FireAsync(Host, "roles-hub-ack");
         await using var leader = await Host.WallConnectionAsync(TestUsers.Leader);
         await leader.StartAsync();
 
         var view = await leader.InvokeAsync<JsonElement>("Acknowledge", fingerprint, "lãnh đạo đã nắm");
         Assert.Equal("acknowledged", view.GetProperty("state").GetString());
-        Assert.Equal(TestUsers.Leader.Name, (await Grain(fingerprint).GetView())!.AcknowledgedBy);
+        Assert.Equal(TestUsers.Leader.Name, (await TestAlerts.Grain(Host, fingerprint).GetView())!.AcknowledgedBy);
     }
 
     [Fact]
     public async Task The_hub_refuses_an_overlong_note_with_a_message_and_leaves_the_alert_firing()
     {
-        var fingerprint = await FireAsync("roles-hub-long-note");
+        var fingerprint = await TestAlerts.FireAsync(Host, "roles-hub-long-note");
         await using var wall = await Host.WallConnectionAsync(TestUsers.Operator);
         await wall.StartAsync();
 
         var refused = await Assert.ThrowsAsync<HubException>(() => wall.InvokeAsync<JsonElement>("Acknowledge", fingerprint, new string('x', 2001)));
         Assert.Contains("at most 2000 characters", refused.Message);
         Assert.DoesNotContain("   at ", refused.Message);
-        Assert.Equal(AlertState.Firing, (await Grain(fingerprint).GetView())!.State);
+        Assert.Equal(AlertState.Firing, (await TestAlerts.Grain(Host, fingerprint).GetView())!.State);
     }
 
     [Fact]
@@ -166,15 +164,4 @@ public sealed class RoleTests(CenterFixture fixture)
         "leader" => TestUsers.Leader,
         _ => TestUsers.Admin,
     };
-
-    private IAlertGrain Grain(string fingerprint) => Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertGrain>(fingerprint);
-
-    private async Task<string> FireAsync(string rule)
-    {
-        var labels = ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu");
-        var fingerprint = AlertFingerprint.Of(rule, labels);
-        await Grain(fingerprint).Signal(new AlertSignal(rule, AlertSeverity.Warning, "so-noi-vu", labels, AlertState.Firing, 1, DateTimeOffset.UtcNow,
-            "t", "t", "d", "d"));
-        return fingerprint;
-    }
 }

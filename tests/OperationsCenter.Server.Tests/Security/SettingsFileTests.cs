@@ -18,7 +18,11 @@ public sealed class SettingsFileTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await File.WriteAllTextAsync(_file, "{}");
-        _host = await CenterHost.StartAsync(new Dictionary<string, string?> { ["OperationsCenter:SettingsFile"] = _file });
+        _host = await CenterHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OperationsCenter:SettingsFile"] = _file,
+            ["OperationsCenter:Auth:SessionCheckInterval"] = "00:00:01",
+        });
     }
 
     public async Task DisposeAsync()
@@ -81,8 +85,21 @@ public sealed class SettingsFileTests : IAsyncLifetime
         Assert.Equal("Trực ban", me.GetProperty("displayName").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/overview")).StatusCode);
 
+        await using var wall = await _host.WallConnectionAsync(person);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        wall.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await wall.StartAsync();
+
         await WriteSettingsAsync(users: new JsonObject());
         await AwaitStatusAsync(() => client.GetAsync("/api/v1/overview"), HttpStatusCode.Unauthorized, "the removed person's session to end");
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15)).ContinueWith(t => Assert.True(t.IsCompletedSuccessfully,
+            "expected the removed person's live connection to the wall to be closed within 15 s"));
+        var again = await Assert.ThrowsAsync<HttpRequestException>(() => wall.StartAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
 
         var tooShort = await ServerCommand.RunAsync("users add --name x --role operator", "short");
         Assert.Equal(2, tooShort.ExitCode);
