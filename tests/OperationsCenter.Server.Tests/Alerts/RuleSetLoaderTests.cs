@@ -37,8 +37,11 @@ public sealed class RuleSetLoaderTests
         var link = load.Rules.Single(r => r.Name == "network-link-down");
         Assert.Equal(("network", "up", new Comparison(ThresholdOperator.Below, 1, 1)), (link.Match.Measurement, link.Match.Field, link.Comparison));
 
-        var silent = load.Rules.Single(r => r.Kind == RuleKind.Deadman);
-        Assert.Equal((TimeSpan.FromMinutes(2), RuleScope.Department, "*"), (silent.Silence, silent.Scope, silent.Match.Field));
+        // Communes and wards are both watched for silence.
+        var silent = load.Rules.Where(r => r.Kind == RuleKind.Deadman).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal(["commune-silent", "ward-silent"], silent.Select(r => r.Name));
+        Assert.All(silent, r => Assert.Equal((TimeSpan.FromMinutes(2), RuleScope.Department, "*"), (r.Silence, r.Scope, r.Match.Field)));
+        Assert.Equal(["xa-*", "phuong-*"], silent.Select(r => r.Match.Tags["department"]));
 
         var uptime = load.Rules.Single(r => r.Kind == RuleKind.Window);
         Assert.Equal((WindowAggregate.Avg, TimeSpan.FromMinutes(15)), (uptime.Aggregate, uptime.Window));
