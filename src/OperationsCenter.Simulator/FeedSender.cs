@@ -6,8 +6,9 @@ namespace OperationsCenter.Simulator;
 /// <summary>
 /// Posts line protocol to the center's InfluxDB 1.x write endpoint with each department's own key, and counts what
 /// was accepted and what was refused (an error is printed with the center's answer, which names the problem).
+/// The keys are the demo's (<see cref="DemoKeys"/>) unless <c>keyFor</c> gives another department's key.
 /// </summary>
-internal sealed class FeedSender(HttpClient http, TextWriter errors)
+internal sealed class FeedSender(HttpClient http, TextWriter errors, Func<string, string>? keyFor = null)
 {
     private long _requests;
     private long _failures;
@@ -30,7 +31,7 @@ internal sealed class FeedSender(HttpClient http, TextWriter errors)
     {
         Interlocked.Increment(ref _requests);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/write?db=ioc") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Token", DemoKeys.For(department));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Token", (keyFor ?? DemoKeys.For)(department));
         try
         {
             using var response = await http.SendAsync(request, ct);

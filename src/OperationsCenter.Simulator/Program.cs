@@ -20,7 +20,7 @@ try
     if (options.Rate > 0)
     {
         Console.WriteLine($"Load feed: {options.Rate} points/s over {options.Series} series to {options.Url}");
-        await new LoadFeed(sender, departments, options.Rate, options.Series).RunAsync(cts.Token);
+        await new LoadFeed(sender, departments, options.Rate, options.Series, progress: Console.Out).RunAsync(cts.Token);
     }
     else
     {

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using OperationsCenter.Simulator;
 using OperationsCenter.Testing;
 using OperationsCenter.Testing.Influx;
 
@@ -70,7 +71,7 @@ internal static class ThroughputBenchmark
         await AwaitShippedAsync(client, series + points);
         var endToEnd = clock.Elapsed;
         var cpu = center.CpuTime - cpuBefore;
-        var stored = await influx.CountAsync("center", "bench", "f0") - series;
+        var stored = await influx.CountAsync("center", LoadLines.Measurement, "f0") - series;
         var rate = points / endToEnd.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture, $"""
             Ingest → InfluxDB throughput ({points:N0} points, {series:N0} series, {linesPerBody} lines per request, {concurrency} clients)
@@ -127,7 +128,10 @@ internal static class ThroughputBenchmark
         }
     }
 
-    /// <summary>Typical IOC lines: 2 tags, 5 fields (floats and integers), distinct timestamps.</summary>
+    /// <summary>
+    /// The simulator's load points (<see cref="LoadLines"/>: one tag, five fields) with distinct timestamps, built before
+    /// the clock starts so only sending is timed.
+    /// </summary>
     private static List<Body> Bodies(int points, int linesPerBody, int series, long timeOffset = 0)
     {
         var departments = CenterHost.Departments;
@@ -140,10 +144,8 @@ internal static class ThroughputBenchmark
             var tagged = new StringBuilder(linesPerBody * 130);
             for (var i = first; i < Math.Min(points, first + linesPerBody); i++)
             {
-                var fields = string.Create(CultureInfo.InvariantCulture,
-                    $"desk=d{i % series} f0={i % 1000}.5,f1={i % 97}i,f2={i % 13}.25,f3={i % 7}i,f4=99.{i % 10} {start + i}\n");
-                plain.Append("bench,").Append(fields);
-                tagged.Append("bench,department=").Append(department).Append(',').Append(fields);
+                LoadLines.Append(plain, i, series, timestampNs: start + i);
+                LoadLines.Append(tagged, i, series, department, timestampNs: start + i);
             }
 
             bodies.Add(new Body(Encoding.UTF8.GetBytes(plain.ToString()), Encoding.UTF8.GetBytes(tagged.ToString())));

@@ -100,7 +100,7 @@ public sealed partial class SimulatedFeedTests
     }
 
     /// <summary>The demo's settings for the catalog: its departments, each with the demo key's hash.</summary>
-    private static Dictionary<string, string?> DemoSettings(ProvinceCatalog catalog)
+    internal static Dictionary<string, string?> DemoSettings(ProvinceCatalog catalog)
     {
         var settings = CenterHost.WithoutDepartmentList();
         for (var i = 0; i < catalog.Departments.Length; i++)
