@@ -14,8 +14,8 @@ namespace OperationsCenter.Server.Alerts;
 /// </summary>
 internal sealed class SpoolAlertHistory(Spool spool) : IAlertHistory
 {
-    /// <summary>The measurement transitions are stored under.</summary>
-    public const string Measurement = "alert_history";
+    /// <summary>The measurement transitions are stored under; departments cannot write it.</summary>
+    public const string Measurement = Ingest.ReservedMeasurements.AlertHistory;
 
     /// <inheritdoc />
     public Task RecordAsync(AlertTransition transition)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OperationsCenter.Server.Ingest;
 using OperationsCenter.Server.Persistence;
 using OperationsCenter.TimeSeries.Influx;
 
@@ -26,6 +27,13 @@ internal static partial class HistoryApi
         if (measurement is not { Length: > 0 } || field is not { Length: > 0 })
         {
             return TypedResults.BadRequest(new ApiError("measurement and field are required, e.g. ?measurement=dossiers&field=overdue"));
+        }
+
+        // The center's own records have their own APIs, which check roles (the audit is for admins only).
+        if (ReservedMeasurements.ApiFor(measurement) is { } api)
+        {
+            return TypedResults.BadRequest(new ApiError(
+                $"measurement \"{measurement}\" holds the center's own records and is not served here: use {api}"));
         }
 
         var end = to ?? DateTimeOffset.UtcNow;

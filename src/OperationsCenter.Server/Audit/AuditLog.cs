@@ -11,8 +11,8 @@ namespace OperationsCenter.Server.Audit;
 /// </summary>
 public sealed class AuditLog(Spool spool, TimeProvider time)
 {
-    /// <summary>The measurement audit records are stored under.</summary>
-    public const string Measurement = "audit";
+    /// <summary>The measurement audit records are stored under; departments cannot write it.</summary>
+    public const string Measurement = Ingest.ReservedMeasurements.Audit;
 
     /// <summary>Records an action durably before the caller answers.</summary>
     public Task RecordAsync(string action, string actor, string target, string? detail = null)

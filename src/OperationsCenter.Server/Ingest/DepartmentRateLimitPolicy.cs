@@ -7,11 +7,12 @@ using OperationsCenter.Server.Security;
 namespace OperationsCenter.Server.Ingest;
 
 /// <summary>
-/// One token bucket per department, found from the request's key. A request whose key resolves to no department is
-/// not counted against anyone: it is answered 401 by the endpoint, so unknown keys cannot spend a real department's
-/// budget, and a department's own agents cannot spend another's.
+/// The ingest endpoints' limits, found from the request's key: the department's request rate, its requests in flight
+/// and the center's (<see cref="IngestLimiters"/>). A request whose key resolves to no department is not counted
+/// against anyone: it is answered 401 by the endpoint before its body is read, so unknown keys cannot spend a real
+/// department's budget, and a department's own agents cannot spend another's.
 /// </summary>
-internal sealed class DepartmentRateLimitPolicy(DepartmentKeyResolver keys, IOptions<IngestOptions> options) : IRateLimiterPolicy<string>
+internal sealed class DepartmentRateLimitPolicy(DepartmentKeyResolver keys, IngestLimiters limiters, IOptions<IngestOptions> options) : IRateLimiterPolicy<string>
 {
     /// <summary>The policy name the ingest endpoints require.</summary>
     public const string Name = "ingest-per-department";
@@ -20,6 +21,7 @@ internal sealed class DepartmentRateLimitPolicy(DepartmentKeyResolver keys, IOpt
     private const string Unlimited = "";
 
     private readonly IngestRateLimitOptions _rate = options.Value.RateLimit;
+    private readonly IngestConcurrencyOptions _concurrency = options.Value.Concurrency;
 
     /// <inheritdoc />
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
@@ -27,19 +29,12 @@ internal sealed class DepartmentRateLimitPolicy(DepartmentKeyResolver keys, IOpt
     /// <inheritdoc />
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        if (_rate.RequestsPerSecond <= 0 || !keys.TryResolve(IngestKey.Find(httpContext.Request), out var department))
+        if (!limiters.AnyLimit || !keys.TryResolve(IngestKey.Find(httpContext.Request), out var department))
         {
             return RateLimitPartition.GetNoLimiter(Unlimited);
         }
 
-        return RateLimitPartition.GetTokenBucketLimiter(department, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, _rate.Burst),
-            TokensPerPeriod = _rate.RequestsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        return RateLimitPartition.Get(department, limiters.For);
     }
 
     private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
@@ -54,9 +49,17 @@ internal sealed class DepartmentRateLimitPolicy(DepartmentKeyResolver keys, IOpt
             dialect = IngestDialect.V1;
         }
 
-        var message = $"too many requests for department \"{department}\": the limit is {_rate.RequestsPerSecond} requests per second " +
-                      $"with bursts of {Math.Max(1, _rate.Burst)} (OperationsCenter:Ingest:RateLimit); nothing of this request was stored: " +
-                      $"send it again after {seconds} seconds, and send fewer, larger batches";
+        var reason = limiters.Why(department, context.Lease) switch
+        {
+            IngestRefusal.Rate => $"too many requests for department \"{department}\": the limit is {_rate.RequestsPerSecond} requests per second " +
+                                  $"with bursts of {Math.Max(1, _rate.Burst)} (OperationsCenter:Ingest:RateLimit)",
+            IngestRefusal.DepartmentInFlight => $"too many requests in flight for department \"{department}\": the center works on at most " +
+                                                $"{_concurrency.MaxRequestsPerDepartment} of a department's requests at once " +
+                                                "(OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment)",
+            _ => $"too many requests in flight: the center works on at most {_concurrency.MaxRequests} ingest requests at once, " +
+                 $"with {_concurrency.QueueLimit} waiting, for all departments together (OperationsCenter:Ingest:Concurrency:MaxRequests)",
+        };
+        var message = $"{reason}; nothing of this request was stored: send it again after {seconds} seconds, and send fewer, larger batches, one after another";
         await IngestErrors.Error(dialect, StatusCodes.Status429TooManyRequests, "too many requests", message).ExecuteAsync(http);
     }
 }

@@ -15,13 +15,14 @@ internal static class FeedConverter
 {
     private const string Shape = "expected {\"points\": [{\"measurement\": \"...\", \"tags\": {...}, \"fields\": {...}, \"time\": \"2025-08-01T10:00:00+07:00\"}]}";
 
-    /// <summary>Converts a UTF-8 JSON body.</summary>
-    public static FeedConversion Convert(ReadOnlySpan<byte> json)
+    /// <summary>Converts a UTF-8 JSON body, which must stay unchanged until this returns.</summary>
+    public static FeedConversion Convert(ReadOnlyMemory<byte> json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+            // Parsed in place, not from a copy: an ingest request in flight holds the body already (see IngestConcurrencyOptions).
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
         }
         catch (JsonException ex)
         {

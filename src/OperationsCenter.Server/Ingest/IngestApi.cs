@@ -95,7 +95,7 @@ internal static class IngestApi
 
         using (body)
         {
-            var feed = FeedConverter.Convert(body!.Span);
+            var feed = FeedConverter.Convert(body!.Memory);
             if (feed.FatalError is { } fatal)
             {
                 return IngestErrors.Error(IngestDialect.Feed, 400, "invalid", fatal);

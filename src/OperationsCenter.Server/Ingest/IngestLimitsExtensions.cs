@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace OperationsCenter.Server.Ingest;
 
 /// <summary>
-/// Registers what guards the ingest endpoints beyond parsing: the per-department rate limiter, Kestrel's body size
+/// Registers what guards the ingest endpoints beyond parsing: the per-department rate and in-flight limits, Kestrel's body size
 /// limit kept equal to <see cref="IngestOptions.MaxBodyBytes"/>, and JSON answers (never a stack trace) for failures.
 /// </summary>
 internal static class IngestLimitsExtensions
@@ -12,6 +12,7 @@ internal static class IngestLimitsExtensions
     /// <summary>Adds the rate limiter policy, the exception handler and the Kestrel body limit.</summary>
     public static IServiceCollection AddIngestLimits(this IServiceCollection services)
     {
+        services.AddSingleton<IngestLimiters>();
         services.AddRateLimiter(o => o.AddPolicy<string, DepartmentRateLimitPolicy>(DepartmentRateLimitPolicy.Name));
         services.AddExceptionHandler<IngestExceptionHandler>();
         services.AddProblemDetails();

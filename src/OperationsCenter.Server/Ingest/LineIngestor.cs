@@ -118,6 +118,13 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
             return new LineProblem(reader.LineNumber, reader.Error ?? "invalid line", false);
         }
 
+        if (ReservedMeasurements.IsReserved(reader.Measurement))
+        {
+            return new LineProblem(reader.LineNumber,
+                $"measurement \"{Encoding.UTF8.GetString(reader.Measurement)}\" is reserved for the center's own records " +
+                $"({string.Join(", ", ReservedMeasurements.All)}); send these points under another measurement name", false);
+        }
+
         if (ForeignDepartment(ref reader, departmentBytes) is { } other)
         {
             return new LineProblem(reader.LineNumber,

@@ -6,7 +6,7 @@ namespace OperationsCenter.Server.Tests.Ingest;
 
 /// <summary>
 /// What the ingest endpoint should keep of a body, from the parser's own verdict plus the center's rules in the same
-/// order as <c>LineIngestor</c> applies them: limits, the department tag, the time window, and the type each field was
+/// order as <c>LineIngestor</c> applies them: limits, reserved measurements, the department tag, the time window, and the type each field was
 /// first accepted with (kept across requests, as the server keeps it).
 /// </summary>
 internal sealed class IngestModel(string department, IngestLimitsOptions limits)
@@ -24,6 +24,13 @@ internal sealed class IngestModel(string department, IngestLimitsOptions limits)
         while (reader.Read())
         {
             if (!reader.IsValid)
+            {
+                refused++;
+                continue;
+            }
+
+            // The center's own records (audit, alert_history) are not a department's to write.
+            if (ReservedMeasurements.IsReserved(reader.Measurement))
             {
                 refused++;
                 continue;

@@ -109,7 +109,7 @@ public sealed class LimitTests(CenterFixture fixture)
     [Fact]
     public async Task A_gzip_bomb_is_413_naming_the_decompressed_limit()
     {
-        // 101 MiB of lines that compress to well under the 10 MiB body limit.
+        // 33 MiB of lines that compress to well under the 10 MiB body limit.
         var line = "t_limit_bomb,desk=a v=1\n"u8.ToArray();
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
@@ -120,7 +120,7 @@ public sealed class LimitTests(CenterFixture fixture)
                 line.CopyTo(block, i);
             }
 
-            for (long written = 0; written <= 101L * 1024 * 1024; written += block.Length)
+            for (long written = 0; written <= 33L * 1024 * 1024; written += block.Length)
             {
                 gzip.Write(block);
             }
@@ -129,7 +129,7 @@ public sealed class LimitTests(CenterFixture fixture)
         Assert.True(compressed.Length < 10 * 1024 * 1024, $"the bomb should pass the body limit as sent, is {compressed.Length} bytes");
         var error = await ErrorOfAsync(Chunked("/write?db=ioc", compressed.ToArray(), gzip: true), HttpStatusCode.RequestEntityTooLarge, "error");
 
-        Assert.Contains("exceeds the limit of 104857600 bytes after gzip decompression (OperationsCenter:Ingest:MaxDecompressedBytes)", error);
+        Assert.Contains("exceeds the limit of 33554432 bytes after gzip decompression (OperationsCenter:Ingest:MaxDecompressedBytes)", error);
         await AssertNothingStoredAsync("t_limit_bomb");
     }
 

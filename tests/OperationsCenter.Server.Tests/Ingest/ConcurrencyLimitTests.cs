@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using OperationsCenter.Testing;
+
+namespace OperationsCenter.Server.Tests.Ingest;
+
+/// <summary>
+/// The caps on ingest requests in flight, on a real server with both set low: a department past its own cap gets 429
+/// while another department is still served, and past the center's cap every department waits its turn.
+/// </summary>
+public sealed class ConcurrencyLimitTests
+{
+    [Fact]
+    public async Task Requests_past_a_departments_in_flight_cap_get_429_while_other_departments_are_served_and_admitted_data_is_kept()
+    {
+        await using var host = await CenterHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OperationsCenter:Ingest:Concurrency:MaxRequests"] = "2",
+            ["OperationsCenter:Ingest:Concurrency:QueueLimit"] = "0",
+            ["OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment"] = "1",
+        });
+        using var client = host.CreateClient();
+
+        // so-noi-vu's first request is admitted and stays in flight until its body is released.
+        await using var first = await HeldRequest.StartAsync(host, "so-noi-vu", "t_inflight,desk=a1 v=1\n", "t_inflight,desk=a2 v=2\n");
+
+        // Its agents fire more at once: each is refused, says why and when to retry, and nothing of it is kept.
+        var flood = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            client.SendAsync(Send.Lines(i % 2 == 0 ? "/write?db=ioc" : "/api/v2/write?bucket=ioc", $"t_inflight,desk=refused{i} v=1", host.KeyFor("so-noi-vu")))));
+        foreach (var refused in flood)
+        {
+            using (refused)
+            {
+                var text = await refused.Content.ReadAsStringAsync();
+                Assert.True(refused.StatusCode == HttpStatusCode.TooManyRequests, $"expected 429 past so-noi-vu's cap, got {(int)refused.StatusCode}: {text}");
+                Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "a 429 must carry Retry-After in whole seconds");
+                var root = JsonDocument.Parse(text).RootElement;
+                var message = (root.TryGetProperty("error", out var v1) ? v1 : root.GetProperty("message")).GetString();
+                Assert.Contains("too many requests in flight for department \"so-noi-vu\": the center works on at most 1 of a department's requests at once " +
+                                "(OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment)", message);
+            }
+        }
+
+        // Another department still gets through.
+        using (var other = await client.SendAsync(Send.Lines("/write?db=ioc", "t_inflight,desk=b v=1", host.KeyFor("xa-ban-bo"))))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, other.StatusCode);
+        }
+
+        // With xa-ban-bo's request in flight too, the center's cap of 2 is reached: a third department is refused.
+        await using (var second = await HeldRequest.StartAsync(host, "xa-ban-bo", "t_inflight,desk=b1 v=1\n", "t_inflight,desk=b2 v=2\n"))
+        {
+            using var busy = await client.SendAsync(Send.Lines("/api/v1/feeds", "", host.KeyFor("phuong-tan-phong")));
+            var text = await busy.Content.ReadAsStringAsync();
+            Assert.True(busy.StatusCode == HttpStatusCode.TooManyRequests, $"expected 429 past the center's cap, got {(int)busy.StatusCode}: {text}");
+            Assert.NotNull(busy.Headers.RetryAfter);
+            Assert.Contains("the center works on at most 2 ingest requests at once, with 0 waiting, for all departments together " +
+                            "(OperationsCenter:Ingest:Concurrency:MaxRequests)", JsonDocument.Parse(text).RootElement.GetProperty("error").GetString());
+
+            Assert.Equal(HttpStatusCode.NoContent, await second.FinishAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, await first.FinishAsync());
+
+        // Slots are given back: so-noi-vu is served again.
+        using (var again = await client.SendAsync(Send.Lines("/write?db=ioc", "t_inflight,desk=a3 v=3", host.KeyFor("so-noi-vu"))))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        }
+
+        var series = await LiveState.AwaitSeriesAsync(host, "t_inflight", s => s.GetArrayLength() == 6, "the admitted requests' six desks");
+        Assert.Equal(["a1", "a2", "a3", "b", "b1", "b2"], series.EnumerateArray().Select(s => s.GetProperty("tags").GetProperty("desk").GetString()).Order());
+    }
+
+    /// <summary>
+    /// A write whose body is sent only once the server reads it (<c>Expect: 100-continue</c>, which Kestrel answers when
+    /// the endpoint first reads the body, i.e. after the limits admitted it): its first part goes at once, the rest when
+    /// finished, so the request stays in flight for as long as the test needs.
+    /// </summary>
+    private sealed class HeldRequest : IAsyncDisposable
+    {
+        private readonly HttpClient _client;
+        private readonly HeldBody _body;
+        private readonly Task<HttpResponseMessage> _response;
+
+        private HeldRequest(CenterHost host, string department, string first, string rest)
+        {
+            _client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) })
+            {
+                BaseAddress = host.BaseAddress,
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            _body = new HeldBody(first, rest);
+            var request = new HttpRequestMessage(HttpMethod.Post, "/write?db=ioc") { Content = _body };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Token", host.KeyFor(department));
+            request.Headers.ExpectContinue = true;
+            _response = _client.SendAsync(request);
+        }
+
+        /// <summary>Sends the request and returns once the server is reading its body.</summary>
+        public static async Task<HeldRequest> StartAsync(CenterHost host, string department, string first, string rest)
+        {
+            var held = new HeldRequest(host, department, first, rest);
+            var started = await Task.WhenAny(held._body.Started.Task, held._response, Task.Delay(TimeSpan.FromSeconds(10)));
+            if (started != held._body.Started.Task)
+            {
+                var answer = held._response.IsCompleted ? $"{(int)held._response.Result.StatusCode} {await held._response.Result.Content.ReadAsStringAsync()}" : "nothing";
+                throw new Xunit.Sdk.XunitException($"expected {department}'s request to be admitted and its body read within 10 s; the server answered {answer}");
+            }
+
+            return held;
+        }
+
+        /// <summary>Sends the rest of the body and returns the status.</summary>
+        public async Task<HttpStatusCode> FinishAsync()
+        {
+            _body.Release.TrySetResult();
+            using var response = await _response;
+            return response.StatusCode;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _body.Release.TrySetResult();
+            try
+            {
+                (await _response).Dispose();
+            }
+            catch (HttpRequestException)
+            {
+                // A test that failed midway may leave the request cut off; nothing to clean up then.
+            }
+
+            _client.Dispose();
+        }
+    }
+
+    /// <summary>A chunked body (no length) that signals when it starts being sent and sends its rest on release.</summary>
+    private sealed class HeldBody(string first, string rest) : HttpContent
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(first));
+            await stream.FlushAsync();
+            Started.TrySetResult();
+            await Release.Task;
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(rest));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
