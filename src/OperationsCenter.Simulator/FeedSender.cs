@@ -50,6 +50,11 @@ internal sealed class FeedSender(HttpClient http, TextWriter errors, Func<string
     {
         Interlocked.Increment(ref _failures);
         LastFailure = description;
-        errors.WriteLine(description);
+
+        // Reports fail from parallel sends; a TextWriter is not safe for that.
+        lock (errors)
+        {
+            errors.WriteLine(description);
+        }
     }
 }
