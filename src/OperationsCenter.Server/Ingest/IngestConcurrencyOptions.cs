@@ -12,10 +12,11 @@ public sealed class IngestConcurrencyOptions
 
     /// <summary>
     /// Requests that wait for a slot when all <see cref="MaxRequests"/> are taken; past them, 429. Large enough for every
-    /// department of a province reporting at the same moment (the simulator's 49 do): a waiting request's body is not
-    /// read yet, so it holds at most Kestrel's request buffer (1 MiB).
+    /// department of a province reporting at the same moment, several times over (the simulator's load mode sends one
+    /// request per department 20 times a second): a waiting request's body is not read yet, so it holds little more
+    /// than its connection.
     /// </summary>
-    public int QueueLimit { get; set; } = 100;
+    public int QueueLimit { get; set; } = 1000;
 
     /// <summary>Ingest requests in flight for one department; past it, 429 at once (it does not queue). 0 turns the cap off.</summary>
     public int MaxRequestsPerDepartment { get; set; } = 4;

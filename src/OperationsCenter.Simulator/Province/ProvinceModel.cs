@@ -110,6 +110,7 @@ internal sealed class ProvinceModel
             bool Has(IncidentKind kind) => active.Any(i => i.Kind == kind && i.Department == department.Id && i.Covers(round));
             var unit = _units[department.Id];
             var body = new StringBuilder();
+            MonthlyReport(body, unit, local);
             Network(body, unit, interval, Has(IncidentKind.LinkDown));
             if (HasDesk(department))
             {
@@ -139,6 +140,17 @@ internal sealed class ProvinceModel
         }
 
         return bodies;
+    }
+
+    // Every unit files its monthly dossier report once a month, well before the demo rule's deadline (the 5th).
+    private static void MonthlyReport(StringBuilder body, UnitState unit, DateTime local)
+    {
+        var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (unit.ReportedMonth != month)
+        {
+            unit.ReportedMonth = month;
+            body.Append(CultureInfo.InvariantCulture, $"monthly_report,month={month} submitted=1i\n");
+        }
     }
 
     private void Network(StringBuilder body, UnitState unit, TimeSpan interval, bool down)

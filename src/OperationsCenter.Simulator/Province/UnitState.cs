@@ -3,6 +3,9 @@ namespace OperationsCenter.Simulator.Province;
 /// <summary>What one unit reports, as it evolves round by round.</summary>
 internal sealed class UnitState
 {
+    /// <summary>The local month whose monthly dossier report the unit has sent (the first of the month, or at start).</summary>
+    public string? ReportedMonth { get; set; }
+
     /// <summary>The local day the dossier counters belong to; they restart at midnight.</summary>
     public DateTime CounterDay { get; set; }
 

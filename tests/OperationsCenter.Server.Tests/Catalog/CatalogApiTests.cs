@@ -27,7 +27,7 @@ public sealed class CatalogApiTests(CenterFixture center)
         Assert.Equal(
             """{"id":"dossiers.overdue","measurement":"dossiers","field":"overdue","name":{"vi":"Hồ sơ quá hạn","en":"Overdue dossiers"},"unit":{"vi":"hồ sơ","en":"dossiers"},"good":"down","headline":true,"aggregate":"sum"}""",
             Compact(overdue));
-        Assert.Equal(13, catalog.GetProperty("metrics").GetArrayLength());
+        Assert.Equal(14, catalog.GetProperty("metrics").GetArrayLength());
     }
 
     [Fact]
