@@ -5,7 +5,7 @@ namespace OperationsCenter.Grains.Alerts;
 
 /// <summary>
 /// Fills alert title and description templates. Placeholders: <c>{rule}</c>, <c>{measurement}</c>,
-/// <c>{field}</c>, <c>{department}</c>, <c>{value}</c>, <c>{threshold}</c> and any tag as <c>{tag:desk}</c>.
+/// <c>{field}</c>, <c>{department}</c> (the id), <c>{department_name}</c> (its display name), <c>{value}</c>, <c>{threshold}</c> and any tag as <c>{tag:desk}</c>.
 /// Numbers are written in the reader's culture (vi-VN: <c>80,7</c>; en-US: <c>80.7</c>), with up to two decimals
 /// unless a format is given: <c>{value:0.0}</c>, <c>{value:P0}</c>. Anything missing renders as an em dash, so a
 /// wall never shows a raw placeholder.
@@ -19,7 +19,7 @@ public static class AlertText
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     /// <summary>The placeholders a template may use, besides <c>tag:name</c>.</summary>
-    public static readonly IReadOnlyList<string> Placeholders = ["rule", "measurement", "field", "department", "value", "threshold"];
+    public static readonly IReadOnlyList<string> Placeholders = ["rule", "measurement", "field", "department", "department_name", "value", "threshold"];
 
     private const string Missing = "—";
     private const string DefaultNumberFormat = "#,0.##";
@@ -84,6 +84,7 @@ public static class AlertText
             "measurement" => values.Measurement,
             "field" => values.Field ?? Missing,
             "department" => values.Tags.TryGetValue(SeriesMatcher.DepartmentTag, out var department) ? department : Missing,
+            "department_name" => values.DepartmentName ?? (values.Tags.TryGetValue(SeriesMatcher.DepartmentTag, out var id) ? id : Missing),
             "value" => Number(values.Value, format, culture),
             "threshold" => Number(values.Threshold, format, culture),
             _ => Missing,

@@ -7,10 +7,12 @@ namespace OperationsCenter.Grains.Alerts;
 /// <param name="Tags">Series tags, for <c>{department}</c> and <c>{tag:name}</c>.</param>
 /// <param name="Value">The value that decided the alert, for <c>{value}</c>.</param>
 /// <param name="Threshold">The rule's threshold, for <c>{threshold}</c>.</param>
+/// <param name="DepartmentName">The department's display name, for <c>{department_name}</c>; the id when unknown.</param>
 public sealed record AlertTextValues(
     string Rule,
     string Measurement,
     string? Field,
     IReadOnlyDictionary<string, string> Tags,
     double? Value,
-    double? Threshold);
+    double? Threshold,
+    string? DepartmentName = null);

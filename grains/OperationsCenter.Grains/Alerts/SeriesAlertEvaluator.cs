@@ -18,7 +18,7 @@ internal sealed class SeriesAlertEvaluator
     /// <summary>Evaluates every matching rule on every matching field.</summary>
     public List<AlertSignal> Evaluate(
         ImmutableArray<AlertRule> rules, string measurement, ImmutableDictionary<string, string> tags, ISeriesReadings readings,
-        IEnumerable<string> fields, DateTimeOffset now)
+        IEnumerable<string> fields, DateTimeOffset now, string? departmentName = null)
     {
         var signals = new List<AlertSignal>();
         var fieldNames = fields.ToList();
@@ -40,7 +40,7 @@ internal sealed class SeriesAlertEvaluator
                 var transition = tracker.Observe(result, now);
                 if (transition != ConditionTransition.None)
                 {
-                    signals.Add(Signal(rule, measurement, tags, field, transition, result, now));
+                    signals.Add(Signal(rule, measurement, tags, field, transition, result, now, departmentName));
                 }
             }
         }
@@ -50,10 +50,10 @@ internal sealed class SeriesAlertEvaluator
 
     private static AlertSignal Signal(
         AlertRule rule, string measurement, ImmutableDictionary<string, string> tags, string field,
-        ConditionTransition transition, ConditionResult result, DateTimeOffset now)
+        ConditionTransition transition, ConditionResult result, DateTimeOffset now, string? departmentName)
     {
         var value = result.HasData ? result.Value : (double?)null;
-        var texts = new AlertTextValues(rule.Name, measurement, field, tags, value, rule.Comparison?.Threshold);
+        var texts = new AlertTextValues(rule.Name, measurement, field, tags, value, rule.Comparison?.Threshold, departmentName);
         var title = AlertText.Render(rule.Title, texts);
         var description = AlertText.Render(rule.Description, texts);
         var state = transition switch

@@ -18,7 +18,7 @@ internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince
     /// <summary>Signals for the rules whose state changed since the last call.</summary>
     public List<AlertSignal> Evaluate(
         ImmutableArray<AlertRule> rules, Func<AlertRule, bool> matches, DateTimeOffset? lastReport,
-        ImmutableDictionary<string, string> labels, DateTimeOffset now)
+        ImmutableDictionary<string, string> labels, DateTimeOffset now, string? departmentName = null)
     {
         var signals = new List<AlertSignal>();
         foreach (var rule in rules)
@@ -47,7 +47,7 @@ internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince
             }
 
             var silentFor = (now - (lastReport ?? watchingSince)).TotalMinutes;
-            var texts = new AlertTextValues(rule.Name, labels.GetValueOrDefault("measurement", ""), null, labels, Math.Round(silentFor, 1), rule.Silence?.TotalMinutes);
+            var texts = new AlertTextValues(rule.Name, labels.GetValueOrDefault("measurement", ""), null, labels, Math.Round(silentFor, 1), rule.Silence?.TotalMinutes, departmentName);
             var title = AlertText.Render(rule.Title, texts);
             var description = AlertText.Render(rule.Description, texts);
             signals.Add(new AlertSignal(

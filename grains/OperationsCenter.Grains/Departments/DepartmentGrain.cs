@@ -121,7 +121,7 @@ public sealed partial class DepartmentGrain(
         }
 
         var labels = ImmutableDictionary<string, string>.Empty.Add("department", id);
-        foreach (var signal in _silence.Evaluate(current, r => r.Match.MatchesDepartment(id), _lastSeen, labels, clock.UtcNow))
+        foreach (var signal in _silence.Evaluate(current, r => r.Match.MatchesDepartment(id), _lastSeen, labels, clock.UtcNow, directory.CurrentValue.NameOf(id)))
         {
             await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OperationsCenter.Grains.Alerts;
+using OperationsCenter.Grains.Departments;
 using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Wall;
 
@@ -14,6 +15,7 @@ public sealed partial class SeriesGrain(
     ILiveStateHistory history,
     AlertRuleSet rules,
     IOptions<AlertReminderOptions> reminders,
+    IOptionsMonitor<DepartmentDirectoryOptions> directory,
     ILogger<SeriesGrain> logger) : Grain, ISeriesGrain, IRemindable
 {
     private const string SilenceReminder = "silence-watch";
@@ -156,7 +158,7 @@ public sealed partial class SeriesGrain(
     {
         var labels = _keyTags.SetItem("measurement", _keyMeasurement);
         var lastReport = _lastArrival ?? (_fields.Count > 0 ? LastTime() : null);
-        foreach (var signal in _silence!.Evaluate(rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags), lastReport, labels, clock.UtcNow))
+        foreach (var signal in _silence!.Evaluate(rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags), lastReport, labels, clock.UtcNow, DepartmentName()))
         {
             await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
         }
@@ -174,7 +176,7 @@ public sealed partial class SeriesGrain(
         }
 
         var now = clock.UtcNow;
-        var signals = _alerts.Evaluate(rules.Current, _measurement, _tags, new SeriesReadings(_fields, UnixNanos.From(now)), _fields.Keys, now);
+        var signals = _alerts.Evaluate(rules.Current, _measurement, _tags, new SeriesReadings(_fields, UnixNanos.From(now)), _fields.Keys, now, DepartmentName());
         foreach (var signal in signals)
         {
             await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
@@ -212,6 +214,10 @@ public sealed partial class SeriesGrain(
         _fields.Count == 0 ? DateTimeOffset.MinValue : UnixNanos.ToDateTimeOffset(_fields.Values.Max(f => f.LatestTime));
 
     private long NowNanos() => UnixNanos.From(clock.UtcNow);
+
+    /// <summary>The series' department as people know it, for alert texts.</summary>
+    private string? DepartmentName() =>
+        _keyTags.TryGetValue(SeriesMatcher.DepartmentTag, out var id) ? directory.CurrentValue.NameOf(id) : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Series {Key} starts empty: its stored values could not be read ({Reason})")]
     private partial void LogRestoreFailed(string key, string reason);

@@ -23,6 +23,17 @@ public sealed class AlertTextTests
     }
 
     [Fact]
+    public void The_department_name_is_the_display_name_and_falls_back_to_the_id()
+    {
+        var named = AlertText.Render("{department_name} mất kết nối", Values with { DepartmentName = "xã Bản Bo" }, AlertText.Vietnamese);
+        var unnamed = AlertText.Render("{department_name} mất kết nối", Values, AlertText.Vietnamese);
+
+        Assert.Equal("xã Bản Bo mất kết nối", named);
+        Assert.Equal("xa-ban-bo mất kết nối", unnamed);
+        Assert.Empty(AlertText.UnknownPlaceholders("{department_name}"));
+    }
+
+    [Fact]
     public void Every_placeholder_is_filled()
     {
         var text = AlertText.Render("{rule} {measurement}.{field} {tag:link} {value:0.000}", Values, AlertText.English);

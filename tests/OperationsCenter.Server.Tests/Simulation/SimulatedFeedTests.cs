@@ -79,6 +79,10 @@ public sealed partial class SimulatedFeedTests
         // The feed's everyday noise trips nothing: the only alerts are the staged ones.
         var raised = alerts.EnumerateArray().Select(a => (Rule: a.GetProperty("ruleName").GetString(), Department: Department(a))).Distinct().ToList();
         Assert.True(raised.Count == staged.Length, $"expected only the staged alerts, got {string.Join(", ", raised)}");
+
+        // Titles name the unit as people know it, not by its id.
+        var silent = alerts.EnumerateArray().First(a => a.GetProperty("ruleName").GetString() == "commune-silent");
+        Assert.Equal("xã Mường Kim mất kết nối", silent.GetProperty("titleVi").GetString());
     }
 
     [Fact]
