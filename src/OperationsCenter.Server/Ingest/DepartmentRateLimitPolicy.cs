@@ -29,7 +29,7 @@ internal sealed class DepartmentRateLimitPolicy(DepartmentKeyResolver keys, Inge
     /// <inheritdoc />
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        if (!limiters.AnyLimit || !keys.TryResolve(IngestKey.Find(httpContext.Request), out var department))
+        if (!limiters.AnyLimit || !IngestKey.TryResolveDepartment(httpContext, keys, out var department))
         {
             return RateLimitPartition.GetNoLimiter(Unlimited);
         }
@@ -43,7 +43,7 @@ internal sealed class DepartmentRateLimitPolicy(DepartmentKeyResolver keys, Inge
         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
         var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        keys.TryResolve(IngestKey.Find(http.Request), out var department);
+        IngestKey.TryResolveDepartment(http, keys, out var department);
         if (!IngestRoutes.TryGetDialect(http.Request, out var dialect))
         {
             dialect = IngestDialect.V1;

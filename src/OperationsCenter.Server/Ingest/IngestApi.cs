@@ -37,7 +37,7 @@ internal static class IngestApi
         var services = context.RequestServices;
 
         // The key first, as InfluxDB does: nothing about the request is answered to someone without one.
-        if (!services.GetRequiredService<DepartmentKeyResolver>().TryResolve(IngestKey.Find(context.Request), out var department))
+        if (!IngestKey.TryResolveDepartment(context, services.GetRequiredService<DepartmentKeyResolver>(), out var department))
         {
             return IngestErrors.Unauthorized(dialect);
         }
@@ -81,7 +81,7 @@ internal static class IngestApi
     private static async Task<IResult> FeedAsync(HttpContext context, CancellationToken ct)
     {
         var services = context.RequestServices;
-        if (!services.GetRequiredService<DepartmentKeyResolver>().TryResolve(IngestKey.Find(context.Request), out var department))
+        if (!IngestKey.TryResolveDepartment(context, services.GetRequiredService<DepartmentKeyResolver>(), out var department))
         {
             return IngestErrors.Unauthorized(IngestDialect.Feed);
         }

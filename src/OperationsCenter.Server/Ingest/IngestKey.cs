@@ -1,11 +1,31 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
+using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Ingest;
 
 /// <summary>Finds a department key wherever InfluxDB clients put it.</summary>
 public static class IngestKey
 {
+    private static readonly object DepartmentItem = new();
+
+    /// <summary>
+    /// The department the request's key writes for, resolved once per request: the rate limiter and the endpoint both
+    /// ask, and each answer would otherwise hash the key again.
+    /// </summary>
+    public static bool TryResolveDepartment(HttpContext context, DepartmentKeyResolver keys, out string department)
+    {
+        if (context.Items.TryGetValue(DepartmentItem, out var cached))
+        {
+            department = cached as string ?? "";
+            return cached is string;
+        }
+
+        var found = keys.TryResolve(Find(context.Request), out department);
+        context.Items[DepartmentItem] = found ? department : null;
+        return found;
+    }
+
     /// <summary>
     /// <c>Authorization: Token KEY</c> (v2 clients, Telegraf), <c>Authorization: Basic user:KEY</c> and the v1
     /// query parameter <c>p</c> (v1 clients); <c>Bearer</c> is accepted too.
