@@ -12,13 +12,13 @@ internal static class TestAlerts
     public static IAlertGrain Grain(CenterHost host, string fingerprint) =>
         host.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertGrain>(fingerprint);
 
-    /// <summary>Fires a warning of <paramref name="rule"/> owned by so-noi-vu; returns its fingerprint.</summary>
+    /// <summary>Fires a critical "link down" alert of <paramref name="rule"/> at so-noi-vu; returns its fingerprint.</summary>
     public static async Task<string> FireAsync(CenterHost host, string rule)
     {
-        var labels = ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu");
+        var labels = ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu").Add("measurement", "network");
         var fingerprint = AlertFingerprint.Of(rule, labels);
-        await Grain(host, fingerprint).Signal(new AlertSignal(rule, AlertSeverity.Warning, "so-noi-vu", labels, AlertState.Firing, 1, DateTimeOffset.UtcNow,
-            "t", "t", "d", "d"));
+        await Grain(host, fingerprint).Signal(new AlertSignal(rule, AlertSeverity.Critical, "so-noi-vu", labels, AlertState.Firing, 42, DateTimeOffset.UtcNow,
+            "Mất kết nối", "Link down", "mô tả", "description"));
         return fingerprint;
     }
 }

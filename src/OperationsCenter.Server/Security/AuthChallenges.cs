@@ -22,7 +22,7 @@ internal static class AuthChallenges
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(context.Scheme.Name);
             }
-            else if (!SameRoles(current, context.Principal!))
+            else if (!UserDirectory.SameRoles(current, context.Principal!))
             {
                 context.ReplacePrincipal(new System.Security.Claims.ClaimsPrincipal(current));
                 context.ShouldRenew = true;
@@ -34,10 +34,6 @@ internal static class AuthChallenges
         events.OnRedirectToAccessDenied = context => WriteAsync(context.Response, StatusCodes.Status403Forbidden,
             $"{context.HttpContext.User.Identity?.Name ?? "this account"} may not do this: {Needed(context.Request)}. Ask an administrator for the role");
     }
-
-    private static bool SameRoles(System.Security.Claims.ClaimsIdentity current, System.Security.Claims.ClaimsPrincipal principal) =>
-        current.FindAll(current.RoleClaimType).Select(c => c.Value).Order().SequenceEqual(
-            principal.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).Order());
 
     /// <summary>A top-level browser navigation: a GET outside the API and the hub.</summary>
     private static bool IsPage(HttpRequest request) =>

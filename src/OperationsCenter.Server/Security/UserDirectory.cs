@@ -53,6 +53,11 @@ public sealed class UserDirectory(IOptionsMonitor<AuthOptions> options)
         return account is null ? null : IdentityFor(account.Name, account.DisplayName, account.Roles, authenticationType, PasswordSource);
     }
 
+    /// <summary>True when <paramref name="current"/> (from <see cref="Current"/>) grants the roles the principal holds.</summary>
+    public static bool SameRoles(ClaimsIdentity current, ClaimsPrincipal principal) =>
+        current.FindAll(current.RoleClaimType).Select(c => c.Value).Order().SequenceEqual(
+            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order());
+
     /// <summary>A hash for <c>PasswordHash</c>, as the <c>users add</c> command prints it.</summary>
     public static string HashPassword(string password) => Hasher.HashPassword(new UserAccount(), password);
 

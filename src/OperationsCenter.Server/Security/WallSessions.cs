@@ -21,9 +21,8 @@ public sealed class WallSessions(UserDirectory users)
 
     /// <summary>True while the connection's person still has the access they connected with.</summary>
     public bool StillValid(HubCallerContext context) =>
-        context.User is not { } user || users.Current(user, CookieAuthenticationDefaults.AuthenticationScheme) is { } current &&
-        current.FindAll(current.RoleClaimType).Select(c => c.Value).Order().SequenceEqual(
-            user.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).Order());
+        context.User is not { } user ||
+        (users.Current(user, CookieAuthenticationDefaults.AuthenticationScheme) is { } current && UserDirectory.SameRoles(current, user));
 
     /// <summary>Closes every connection whose person lost their entry or a role; returns how many.</summary>
     public int CloseWithdrawn()

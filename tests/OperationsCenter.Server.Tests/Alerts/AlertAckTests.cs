@@ -18,7 +18,7 @@ public sealed class AlertAckTests(CenterFixture fixture)
     [Fact]
     public async Task An_acknowledgement_from_one_wall_is_seen_by_another_and_by_the_api()
     {
-        var fingerprint = await FireAsync("ack-two-walls");
+        var fingerprint = await TestAlerts.FireAsync(Host, "ack-two-walls");
         var seen = new ConcurrentDictionary<string, JsonElement>();
         await using var first = await ConnectAsync(_ => { });
         await using var second = await ConnectAsync(alert => seen[alert.GetProperty("fingerprint").GetString()!] = alert);
@@ -39,7 +39,7 @@ public sealed class AlertAckTests(CenterFixture fixture)
     [Fact]
     public async Task The_api_acknowledges_gives_back_and_refuses_what_is_not_firing()
     {
-        var fingerprint = await FireAsync("ack-api");
+        var fingerprint = await TestAlerts.FireAsync(Host, "ack-api");
         using var client = await Host.CreateClientAsync(TestUsers.Operator);
 
         using var tooLong = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/ack", new { note = new string('x', 2001) });
@@ -61,17 +61,6 @@ public sealed class AlertAckTests(CenterFixture fixture)
 
         using var badState = await client.GetAsync("/api/v1/alerts?state=burning");
         Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
-    }
-
-    private async Task<string> FireAsync(string rule)
-    {
-        var labels = ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu").Add("measurement", "network");
-        var fingerprint = AlertFingerprint.Of(rule, labels);
-        var grains = Host.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<IAlertGrain>(fingerprint).Signal(new AlertSignal(
-            rule, AlertSeverity.Critical, "so-noi-vu", labels, AlertState.Firing, 42, DateTimeOffset.UtcNow,
-            "Mất kết nối", "Link down", "mô tả", "description"));
-        return fingerprint;
     }
 
     private async Task<HubConnection> ConnectAsync(Action<JsonElement> onAlert)

@@ -17,7 +17,7 @@ public sealed class AlertRestartTests
     {
         await using var redis = await RedisProcess.StartAsync();
         await using var host = await CenterHost.StartAsync(RedisSettings(redis));
-        var fingerprint = await FireAsync(host, "restart-ack");
+        var fingerprint = await TestAlerts.FireAsync(host, "restart-ack");
         await AcknowledgeAsync(host, fingerprint, TestUsers.Operator, "đã gọi trạm viễn thông");
 
         await host.RestartAsync();
@@ -35,7 +35,7 @@ public sealed class AlertRestartTests
     {
         await using var redis = await RedisProcess.StartAsync();
         await using var host = await CenterHost.StartAsync(RedisSettings(redis));
-        var fingerprint = await FireAsync(host, "restart-ack-redis-killed");
+        var fingerprint = await TestAlerts.FireAsync(host, "restart-ack-redis-killed");
         await AcknowledgeAsync(host, fingerprint, TestUsers.Leader, "checking the link");
 
         // SIGKILL: only what the append-only file already had on disk comes back.
@@ -64,11 +64,11 @@ public sealed class AlertRestartTests
 
         // The alert cannot load its state: the call fails at once rather than hanging.
         var started = DateTime.UtcNow;
-        await Assert.ThrowsAnyAsync<Exception>(() => FireAsync(host, "redis-down"));
+        await Assert.ThrowsAnyAsync<Exception>(() => TestAlerts.FireAsync(host, "redis-down"));
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "a storage failure should surface quickly");
 
         await redis.StartAgainAsync();
-        var fingerprint = await EventuallyAsync(() => FireAsync(host, "redis-down"), "the alert to store once Redis answers again");
+        var fingerprint = await EventuallyAsync(() => TestAlerts.FireAsync(host, "redis-down"), "the alert to store once Redis answers again");
         await AcknowledgeAsync(host, fingerprint, TestUsers.Supervisor, null);
         await host.RestartAsync();
         Assert.Equal(AlertState.Acknowledged, (await ViewAsync(host, fingerprint))?.State);
@@ -79,16 +79,6 @@ public sealed class AlertRestartTests
         ["OperationsCenter:Alerts:Storage"] = "Redis",
         ["OperationsCenter:Alerts:Redis"] = redis.ConnectionString,
     };
-
-    private static async Task<string> FireAsync(CenterHost host, string rule)
-    {
-        var labels = ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu").Add("measurement", "network");
-        var fingerprint = AlertFingerprint.Of(rule, labels);
-        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertGrain>(fingerprint).Signal(new AlertSignal(
-            rule, AlertSeverity.Critical, "so-noi-vu", labels, AlertState.Firing, 42, DateTimeOffset.UtcNow,
-            "Mất kết nối", "Link down", "mô tả", "description"));
-        return fingerprint;
-    }
 
     private static async Task AcknowledgeAsync(CenterHost host, string fingerprint, TestUser user, string? note)
     {
