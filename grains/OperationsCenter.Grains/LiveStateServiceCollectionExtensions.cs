@@ -32,6 +32,8 @@ public static class LiveStateServiceCollectionExtensions
         services.AddHostedService<SilenceRefreshLoop>();
         services.AddSingleton<WallPublisher>();
         services.TryAddSingleton<AlertRuleSet>();
+        services.TryAddSingleton<AlertStoreStatus>();
+        services.TryAddSingleton<StoredAlerts>();
         services.AddHostedService<WallPushLoop>();
         return services;
     }

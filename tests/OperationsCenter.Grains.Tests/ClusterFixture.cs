@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OperationsCenter.Grains.Storage;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -11,6 +12,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>The clock every silo's grains read; tests advance it instead of sleeping.</summary>
     public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Alert storage shared by the silos.</summary>
+    public static MemoryStateTable AlertTable { get; } = new();
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(2)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
@@ -34,7 +38,9 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["OperationsCenter:Freshness:SilentAfter"] = "00:30:00",
                 ["OperationsCenter:Freshness:CheckInterval"] = "00:00:00.050",
             }).Build();
-            siloBuilder.AddMemoryGrainStorage(OperationsCenter.Grains.Alerts.AlertStorage.Name).UseInMemoryReminderService();
+            // One table for both silos, as one Redis would be: the index rebuilds from it wherever it activates.
+            siloBuilder.Services.AddTableGrainStorage(OperationsCenter.Grains.Alerts.AlertStorage.Name, _ => AlertTable);
+            siloBuilder.UseInMemoryReminderService();
             siloBuilder.ConfigureServices(services =>
             {
                 services.AddSingleton(new LiveStateClock(Clock));

@@ -17,8 +17,17 @@ internal static class TestAlerts
     {
         var labels = ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu").Add("measurement", "network");
         var fingerprint = AlertFingerprint.Of(rule, labels);
-        await Grain(host, fingerprint).Signal(new AlertSignal(rule, AlertSeverity.Critical, "so-noi-vu", labels, AlertState.Firing, 42, DateTimeOffset.UtcNow,
-            "Mất kết nối", "Link down", "mô tả", "description"));
+        await Grain(host, fingerprint).Signal(Signal(rule, labels, AlertCondition.Breached, 42, DateTimeOffset.UtcNow, AlertSeverity.Critical));
         return fingerprint;
     }
+
+    /// <summary>
+    /// A condition as a rule's evaluator would report it (no <c>for</c>: a breach fires at once), about the unit named
+    /// by the labels' <c>department</c>, which also owns it.
+    /// </summary>
+    public static AlertSignal Signal(
+        string rule, ImmutableDictionary<string, string> labels, AlertCondition condition, double value, DateTimeOffset at,
+        AlertSeverity severity = AlertSeverity.Warning) =>
+        new(rule, severity, labels["department"], labels, condition, value, at, "Mất kết nối", "Link down", "mô tả", "description",
+            new AlertSource(RuleScope.Department, labels["department"]), TimeSpan.Zero);
 }

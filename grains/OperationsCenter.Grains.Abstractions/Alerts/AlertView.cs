@@ -31,4 +31,12 @@ public sealed record AlertView(
     /// <summary>When leaders were last told about it (critical at once, others once escalated); null if never.</summary>
     [Id(19)]
     public DateTimeOffset? LeadersNotifiedAt { get; init; }
+
+    /// <summary>How a resolved alert ended when not by its value clearing (e.g. "rule removed"); null otherwise.</summary>
+    [Id(20)]
+    public string? Resolution { get; init; }
+
+    /// <summary>True while the alert is pending, firing or acknowledged.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsOpen => State is AlertState.Pending or AlertState.Firing or AlertState.Acknowledged;
 }

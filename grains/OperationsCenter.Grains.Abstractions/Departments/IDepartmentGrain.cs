@@ -12,6 +12,10 @@ public interface IDepartmentGrain : IGrainWithStringKey
     [OneWay]
     Task Wake();
 
+    /// <summary>Evaluates its deadman and deadline rules again and reports every condition to its alert.</summary>
+    [OneWay]
+    Task Reevaluate();
+
     /// <summary>Current status.</summary>
     Task<DepartmentStatus> GetStatus();
 

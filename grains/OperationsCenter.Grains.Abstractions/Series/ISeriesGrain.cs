@@ -6,6 +6,10 @@ public interface ISeriesGrain : IGrainWithStringKey
     /// <summary>Merges what the edge collected for this series since its last flush.</summary>
     Task Apply(SeriesBatch batch);
 
+    /// <summary>Evaluates the rules again and reports every condition to its alert (a rule changed, an alert restarted).</summary>
+    [OneWay]
+    Task Reevaluate();
+
     /// <summary>Current values and windows; null when the series has never received a point.</summary>
     Task<SeriesSnapshot?> GetSnapshot();
 }

@@ -1,134 +1,215 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OperationsCenter.Grains.Departments;
+using OperationsCenter.Grains.Series;
 using OperationsCenter.Grains.Wall;
+using Orleans.Storage;
 
 namespace OperationsCenter.Grains.Alerts;
 
 /// <summary>
-/// One alert's lifecycle: pending → firing → acknowledged → resolved. Every transition is stored (grain storage),
+/// One alert's whole truth: the condition its evaluator last reported, the <c>for</c> wait, the lifecycle
+/// (pending → firing → acknowledged → resolved), acknowledgement and notices. All of it is in one stored record, so
+/// any activation (a restart, a silo lost, a rule reload) continues from what was stored. Every transition is
 /// recorded in history with who and why, pushed to the wall and listed in the index.
 /// </summary>
 public sealed partial class AlertGrain(
-    [PersistentState("alert", AlertStorage.Name)] IPersistentState<AlertRecord> stored,
+    [PersistentState(AlertGrain.StateName, AlertStorage.Name)] IPersistentState<AlertRecord> stored,
     IAlertHistory history,
     IAlertNotifier notifier,
     IAlertSilencing silencing,
     AlertRuleSet rules,
     WallPublisher publisher,
     LiveStateClock clock,
+    AlertStoreStatus storeStatus,
     IOptions<AlertReminderOptions> reminders,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
-    private const string EscalationReminder = "escalation";
+    /// <summary>The state's name in alert storage.</summary>
+    public const string StateName = "alert";
+
+    // The reminder's name predates pending alerts using it too; kept so stored reminders still wake their alerts.
+    private const string WatchReminder = "escalation";
     private const string System = "system";
-    private static readonly TimeSpan EscalationCheck = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(5);
-    private IGrainTimer? _escalation;
+    private const string RuleRemoved = "rule removed";
+    private const string RuleNoLongerApplies = "rule no longer applies";
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(1);
+    private IGrainTimer? _watch;
     private IGrainTimer? _storeRetry;
+    private int _storeFailures;
+
+    private AlertRecord Record => stored.State;
+
+    private string Fingerprint => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // A firing alert re-arms its escalation after a restart or a move to another silo.
-        ArmEscalation();
+        Arm();
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Last chance for a change storage has not taken yet (a shutdown during a storage fault).
+        if (_storeRetry is not null)
+        {
+            await TryStoreAsync();
+        }
     }
 
     /// <inheritdoc />
     public async Task Signal(AlertSignal signal)
     {
-        var current = stored.State.View;
-        var next = (current?.State, signal.State) switch
+        var record = Record;
+        var view = record.View;
+        var next = (signal.Condition, view) switch
         {
             // A new episode: nothing yet, or the last one resolved.
-            (null or AlertState.Resolved, AlertState.Pending) => Start(signal, AlertState.Pending),
-            (null or AlertState.Resolved, AlertState.Firing) => Start(signal, AlertState.Firing) with { FiringSince = signal.At },
-            (AlertState.Pending, AlertState.Firing) => Update(current!, signal) with { State = AlertState.Firing, FiringSince = signal.At },
-            (AlertState.Pending or AlertState.Firing or AlertState.Acknowledged, AlertState.Resolved) =>
-                Update(current!, signal) with { State = AlertState.Resolved, EndsAt = signal.At },
+            (AlertCondition.Breached, not { IsOpen: true }) => Start(signal),
+            (AlertCondition.Breached, _) => Refresh(view, signal),
+            (AlertCondition.Cleared, { IsOpen: true }) => Resolve(Refresh(view, signal), signal.At, null),
 
-            // Same state again: only the value moves; not a transition.
-            (AlertState.Firing or AlertState.Acknowledged or AlertState.Pending, _) => Update(current!, signal),
-            _ => null,
+            // Neither breached nor cleared: a pending alert (acknowledged or not) ends before it fires; a firing one goes on.
+            (AlertCondition.Unclear, { State: AlertState.Pending } or { State: AlertState.Acknowledged, FiringSince: null }) =>
+                Resolve(Refresh(view, signal), signal.At, null),
+            (AlertCondition.Unclear, { IsOpen: true }) => Refresh(view, signal),
+            _ => view,
         };
 
-        if (next is null)
+        var updated = record with { Condition = signal.Condition, Source = signal.Source, For = signal.For };
+        if (next == view && (next is not { IsOpen: true } || updated == record))
         {
+            // Nothing open, or nothing new (a first report after a restart, say): nothing to write.
+            if (next is not { IsOpen: true } && _storeRetry is null)
+            {
+                DeactivateOnIdle();
+            }
+
             return;
         }
 
-        var transitioned = next.State != current?.State;
-        if (transitioned && next.State == AlertState.Firing)
-        {
-            // Critical alerts reach leaders at once; the others only once escalated.
-            next = await NoticeAsync(NoticeKind.Firing, next, toLeaders: next.Severity == AlertSeverity.Critical);
-        }
-        else if (transitioned && next.State == AlertState.Resolved && current?.State is AlertState.Firing or AlertState.Acknowledged)
-        {
-            // A resolution goes wherever the firing went.
-            next = await NoticeAsync(NoticeKind.Resolved, next, toLeaders: next.LeadersNotifiedAt is not null);
-        }
-
-        await SaveAsync(next, transitioned ? System : null, note: null);
-        ArmEscalation();
+        await CommitAsync(updated with { View = FireIfDue(next!, updated) }, System, note: null);
     }
 
     /// <inheritdoc />
     public async Task<AlertView?> Acknowledge(string actor, string? note)
     {
-        var current = stored.State.View;
+        var current = Record.View;
         if (current is not { State: AlertState.Firing or AlertState.Pending })
         {
             return current?.State == AlertState.Acknowledged ? current : null;
         }
 
-        var next = current with
-        {
-            State = AlertState.Acknowledged,
-            AcknowledgedBy = actor,
-            AcknowledgedAt = clock.UtcNow,
-            Note = note,
-            UpdatedAt = clock.UtcNow,
-        };
-        await SaveAsync(next, actor, note);
-        ArmEscalation();
+        var now = clock.UtcNow;
+        var next = current with { State = AlertState.Acknowledged, AcknowledgedBy = actor, AcknowledgedAt = now, Note = note, UpdatedAt = now };
+        await CommitAsync(Record with { View = next }, actor, note, mustStore: true);
         return next;
     }
 
     /// <inheritdoc />
     public async Task<AlertView?> Unacknowledge(string actor, string? note)
     {
-        var current = stored.State.View;
+        var current = Record.View;
         if (current is not { State: AlertState.Acknowledged })
         {
             return null;
         }
 
-        // Given back: escalation starts over from now.
+        // Given back: an alert that had fired fires again and its escalation starts over from now.
+        var now = clock.UtcNow;
         var next = current with
         {
-            State = AlertState.Firing, AcknowledgedBy = null, AcknowledgedAt = null, Note = note, UpdatedAt = clock.UtcNow,
-            FiringSince = clock.UtcNow, LeadersNotifiedAt = null,
+            State = current.FiringSince is null ? AlertState.Pending : AlertState.Firing,
+            AcknowledgedBy = null, AcknowledgedAt = null, Note = note, UpdatedAt = now,
+            FiringSince = current.FiringSince is null ? null : now, LeadersNotifiedAt = null,
         };
-        await SaveAsync(next, actor, note);
-        ArmEscalation();
+        await CommitAsync(Record with { View = next }, actor, note, mustStore: true);
         return next;
     }
 
     /// <inheritdoc />
-    public Task<AlertView?> GetView() => Task.FromResult(stored.State.View);
+    public async Task Reconcile(string actor)
+    {
+        var record = Record;
+        if (record.View is not { IsOpen: true } view)
+        {
+            return;
+        }
+
+        var rule = rules.Current.FirstOrDefault(r => r.Name == view.RuleName);
+        var gone = rule is null ? RuleRemoved
+            : record.Source is { } source && !RuleApplies(rule, source, view) ? RuleNoLongerApplies
+            : null;
+        if (gone is not null)
+        {
+            await CommitAsync(record with { View = Resolve(view, clock.UtcNow, gone) }, actor, gone);
+            return;
+        }
+
+        // The rule as it is now: its severity, owner and for; then its source judges the current value by it.
+        var updated = record with { For = rule!.For, View = view with { Severity = rule.Severity, Owner = rule.Owner } };
+        updated = updated with { View = FireIfDue(updated.View!, updated) };
+        if (updated != record)
+        {
+            await CommitAsync(updated, System, note: null);
+        }
+
+        AskSourceToEvaluate();
+    }
+
+    /// <inheritdoc />
+    public async Task Forget(DateTimeOffset before)
+    {
+        if (Record.View is { State: AlertState.Resolved, EndsAt: { } ended } && ended < before)
+        {
+            await stored.ClearStateAsync();
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<AlertView?> GetView() => Task.FromResult(Record.View);
+
+    /// <summary>Pending past the rule's <c>for</c> with the breach still reported: it fires.</summary>
+    private AlertView FireIfDue(AlertView view, AlertRecord record)
+    {
+        var now = clock.UtcNow;
+        var due = record.Condition == AlertCondition.Breached && view.FiringSince is null && now - view.StartsAt >= record.For;
+        return (due, view.State) switch
+        {
+            (true, AlertState.Pending) => view with { State = AlertState.Firing, FiringSince = now, UpdatedAt = now },
+
+            // Taken while pending: it stays acknowledged, but it has fired now.
+            (true, AlertState.Acknowledged) => view with { FiringSince = now, UpdatedAt = now },
+            _ => view,
+        };
+    }
 
     /// <summary>
-    /// Unacknowledged past the rule's <c>escalate_after</c>: leaders are told, then again every <c>repeat_interval</c>
-    /// until someone acknowledges or the alert resolves.
+    /// While pending, waits out the rule's <c>for</c>. While firing unacknowledged, past the rule's
+    /// <c>escalate_after</c> leaders are told, then again every <c>repeat_interval</c>, until someone acknowledges or it resolves.
     /// </summary>
-    private async Task EscalateAsync()
+    private async Task WatchAsync()
     {
-        var view = stored.State.View;
-        var rule = rules.Current.FirstOrDefault(r => r.Name == view?.RuleName);
-        if (view is not { State: AlertState.Firing, FiringSince: { } since } || rule?.EscalateAfter is not { } after)
+        var record = Record;
+        if (record.View is { State: AlertState.Pending } pending)
         {
-            ArmEscalation();
+            var fired = FireIfDue(pending, record);
+            if (fired != pending)
+            {
+                await CommitAsync(record with { View = fired }, System, note: null);
+            }
+
+            return;
+        }
+
+        var rule = rules.Current.FirstOrDefault(r => r.Name == record.View?.RuleName);
+        if (record.View is not { State: AlertState.Firing, FiringSince: { } since } view || rule?.EscalateAfter is not { } after)
+        {
+            Arm();
             return;
         }
 
@@ -142,7 +223,7 @@ public sealed partial class AlertGrain(
         if (due is { } kind)
         {
             var next = await NoticeAsync(kind, view with { UpdatedAt = now }, toLeaders: true);
-            await SaveAsync(next, actor: null, note: null);
+            await CommitAsync(record with { View = next }, actor: null, note: null);
         }
     }
 
@@ -167,43 +248,151 @@ public sealed partial class AlertGrain(
     }
 
     /// <summary>
-    /// Writes the state; when storage is unreachable the alert still moves on (wall, index, notices) and the write is
-    /// retried until it succeeds, so a storage outage neither hides an alert nor loses its last state for good.
+    /// Makes <paramref name="next"/> the alert's truth: notices for a transition, storage, then (for a transition)
+    /// history with <paramref name="actor"/>, the wall and the index. A change storage does not take is kept and
+    /// stored later (the wall must not lose a firing alert to a storage fault), unless <paramref name="mustStore"/>:
+    /// then nothing changes and the caller is told.
     /// </summary>
-    private async Task StoreAsync()
+    private async Task CommitAsync(AlertRecord next, string? actor, string? note, bool mustStore = false)
+    {
+        var previous = Record;
+        var view = next.View!;
+        var transitioned = view.State != previous.View?.State;
+        if (transitioned && view.State == AlertState.Firing && previous.View?.State != AlertState.Acknowledged)
+        {
+            // Critical alerts reach leaders at once; the others only once escalated.
+            view = await NoticeAsync(NoticeKind.Firing, view, toLeaders: view.Severity == AlertSeverity.Critical);
+        }
+        else if (transitioned && view.State == AlertState.Resolved && previous.View?.FiringSince is not null)
+        {
+            // A resolution goes wherever the firing went.
+            view = await NoticeAsync(NoticeKind.Resolved, view, toLeaders: view.LeadersNotifiedAt is not null);
+        }
+
+        var revision = previous.Revision + 1;
+        stored.State = next with { View = view, Revision = revision };
+        var storedNow = await TryStoreAsync();
+        if (storedNow && Record.Revision != revision)
+        {
+            // Storage held a newer truth, now taken and published instead of this change.
+            return;
+        }
+
+        if (!storedNow)
+        {
+            if (mustStore)
+            {
+                // Undone, under a newer revision, so a write that reached storage after all is overwritten, not adopted.
+                stored.State = previous with { Revision = previous.Revision + 2 };
+                throw new AlertStoreUnavailableException(
+                    "alert storage (Redis) did not answer, so the change was not recorded; try again in a moment");
+            }
+        }
+
+        if (transitioned || mustStore)
+        {
+            await history.RecordAsync(new AlertTransition(
+                view.Fingerprint, view.RuleName, view.Severity, view.Owner, view.State, actor ?? System, note, view.Value, clock.UtcNow, view.Labels));
+        }
+
+        Publish(view);
+        Arm();
+    }
+
+    /// <summary>
+    /// Writes the record. A conflict (a write that timed out but landed, or another activation's) is reconciled: the
+    /// stored record is read and the newer of the two kept. A failure leaves a retry running until storage answers.
+    /// </summary>
+    private async Task<bool> TryStoreAsync()
     {
         try
         {
-            await stored.WriteStateAsync();
-            _storeRetry?.Dispose();
-            _storeRetry = null;
+            try
+            {
+                await stored.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                var mine = stored.State;
+                await stored.ReadStateAsync();
+                var theirs = stored.State;
+                if (theirs.Revision > mine.Revision)
+                {
+                    // Storage holds a newer truth than this activation: take it.
+                    LogAdopted(Fingerprint, theirs.Revision, mine.Revision);
+                    Publish(theirs.View);
+                }
+                else if (theirs.Revision != mine.Revision || theirs != mine)
+                {
+                    stored.State = mine;
+                    await stored.WriteStateAsync();
+                }
+                else
+                {
+                    stored.State = mine;
+                }
+            }
+
+            if (_storeRetry is not null)
+            {
+                LogStored(Fingerprint, _storeFailures);
+                _storeRetry.Dispose();
+                _storeRetry = null;
+            }
+
+            _storeFailures = 0;
+            storeStatus.Stored(Fingerprint);
+            return true;
         }
         catch (Exception ex)
         {
-            LogStoreFailed(this.GetPrimaryKeyString(), ex.Message);
-            _storeRetry ??= this.RegisterGrainTimer(StoreAsync, new GrainTimerCreationOptions(StoreRetry, StoreRetry) { KeepAlive = true });
+            // Logged on the first failure and then once a minute: a long outage must not flood the log.
+            if (_storeFailures++ % 60 == 0)
+            {
+                LogStoreFailed(Fingerprint, _storeFailures, ex.Message);
+            }
+
+            storeStatus.Failed(Fingerprint, ex.Message, clock.UtcNow);
+            _storeRetry ??= this.RegisterGrainTimer(RetryStoreAsync, new GrainTimerCreationOptions(StoreRetry, StoreRetry) { KeepAlive = true });
+            return false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Alert {Fingerprint} could not be stored, will retry: {Error}")]
-    private partial void LogStoreFailed(string fingerprint, string error);
-
-    /// <summary>A timer only while the alert fires and its rule escalates.</summary>
-    private void ArmEscalation()
+    private async Task RetryStoreAsync()
     {
-        var view = stored.State.View;
-        var escalates = view?.State == AlertState.Firing && rules.Current.Any(r => r.Name == view.RuleName && r.EscalateAfter is not null);
-        if (escalates && _escalation is null)
+        if (stored.State.View is not null)
         {
-            _escalation = this.RegisterGrainTimer(EscalateAsync, new GrainTimerCreationOptions(EscalationCheck, EscalationCheck) { KeepAlive = true });
-
-            // A stored reminder re-activates an unacknowledged alert after a restart, so its escalation goes on.
-            this.RegisterOrUpdateReminder(EscalationReminder, reminders.Value.Period, reminders.Value.Period).Ignore();
+            await TryStoreAsync();
         }
-        else if (!escalates && _escalation is not null)
+    }
+
+    /// <summary>The wall and the index see the alert as it is now.</summary>
+    private void Publish(AlertView? view)
+    {
+        if (view is null)
         {
-            _escalation.Dispose();
-            _escalation = null;
+            return;
+        }
+
+        publisher.Publish(view);
+        GrainFactory.GetGrain<IAlertIndexGrain>(0).Upsert(view).Ignore();
+    }
+
+    /// <summary>A timer while pending or escalating, and a stored reminder that brings the alert back after a restart.</summary>
+    private void Arm()
+    {
+        var view = Record.View;
+        var watch = view?.State == AlertState.Pending
+            || (view?.State == AlertState.Firing && rules.Current.Any(r => r.Name == view.RuleName && r.EscalateAfter is not null));
+        if (watch && _watch is null)
+        {
+            _watch = this.RegisterGrainTimer(WatchAsync, new GrainTimerCreationOptions(WatchInterval, WatchInterval) { KeepAlive = true });
+            this.RegisterOrUpdateReminder(WatchReminder, reminders.Value.Period, reminders.Value.Period).Ignore();
+        }
+        else if (!watch && _watch is not null)
+        {
+            _watch.Dispose();
+            _watch = null;
             DropReminderAsync().Ignore();
         }
     }
@@ -211,8 +400,15 @@ public sealed partial class AlertGrain(
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        ArmEscalation();
-        if (_escalation is null)
+        // Woken by its reminder (after a restart, say): its source tells it the condition as it is now, in case what
+        // ended it was never seen here.
+        if (Record.View is { IsOpen: true })
+        {
+            AskSourceToEvaluate();
+        }
+
+        Arm();
+        if (_watch is null)
         {
             await DropReminderAsync();
         }
@@ -220,39 +416,61 @@ public sealed partial class AlertGrain(
 
     private async Task DropReminderAsync()
     {
-        if (await this.GetReminder(EscalationReminder) is { } reminder)
+        if (await this.GetReminder(WatchReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
     }
 
-    private AlertView Start(AlertSignal signal, AlertState state) => new(
-        this.GetPrimaryKeyString(), signal.RuleName, signal.Severity, state, signal.Owner, signal.Labels,
-        signal.TitleVi, signal.TitleEn, signal.DescriptionVi, signal.DescriptionEn, signal.Value,
-        signal.At, null, null, null, null, null, clock.UtcNow);
-
-    private AlertView Update(AlertView current, AlertSignal signal) => current with
+    /// <summary>One-way, so a source activating now may signal back without waiting on this alert.</summary>
+    private void AskSourceToEvaluate()
     {
-        Value = signal.Value,
-        TitleVi = signal.TitleVi,
-        TitleEn = signal.TitleEn,
-        DescriptionVi = signal.DescriptionVi,
-        DescriptionEn = signal.DescriptionEn,
-        UpdatedAt = clock.UtcNow,
-    };
-
-    /// <summary>Stores, then (for a transition) records history; pushes to the wall and the index either way.</summary>
-    private async Task SaveAsync(AlertView next, string? actor, string? note)
-    {
-        stored.State.View = next;
-        await StoreAsync();
-        if (actor is not null)
+        switch (Record.Source)
         {
-            await history.RecordAsync(new AlertTransition(
-                next.Fingerprint, next.RuleName, next.Severity, next.Owner, next.State, actor, note, next.Value, clock.UtcNow, next.Labels));
+            case { Scope: RuleScope.Series, Key: var series }:
+                GrainFactory.GetGrain<ISeriesGrain>(series).Reevaluate().Ignore();
+                break;
+            case { Scope: RuleScope.Department, Key: var department }:
+                GrainFactory.GetGrain<IDepartmentGrain>(department).Reevaluate().Ignore();
+                break;
         }
-
-        publisher.Publish(next);
-        GrainFactory.GetGrain<IAlertIndexGrain>(0).Upsert(next).Ignore();
     }
+
+    private static bool RuleApplies(AlertRule rule, AlertSource source, AlertView view) =>
+        RuleApplicability.Applies(rule, source, view.Labels.GetValueOrDefault("field"));
+
+    private AlertView Start(AlertSignal signal)
+    {
+        var firing = signal.For <= TimeSpan.Zero;
+        return new AlertView(
+            Fingerprint, signal.RuleName, signal.Severity, firing ? AlertState.Firing : AlertState.Pending, signal.Owner, signal.Labels,
+            signal.TitleVi, signal.TitleEn, signal.DescriptionVi, signal.DescriptionEn, signal.Value,
+            signal.At, firing ? signal.At : null, null, null, null, null, clock.UtcNow);
+    }
+
+    /// <summary>The newest value and texts; the same view when nothing of them changed.</summary>
+    private AlertView Refresh(AlertView current, AlertSignal signal)
+    {
+        var next = current with
+        {
+            Value = signal.Value ?? current.Value,
+            TitleVi = signal.TitleVi,
+            TitleEn = signal.TitleEn,
+            DescriptionVi = signal.DescriptionVi,
+            DescriptionEn = signal.DescriptionEn,
+        };
+        return next == current ? current : next with { UpdatedAt = clock.UtcNow };
+    }
+
+    private AlertView Resolve(AlertView current, DateTimeOffset at, string? resolution) =>
+        current with { State = AlertState.Resolved, EndsAt = at, UpdatedAt = clock.UtcNow, Resolution = resolution };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert {Fingerprint} could not be stored (failure {Failures}); it keeps retrying every second: {Error}")]
+    private partial void LogStoreFailed(string fingerprint, int failures, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Fingerprint} is stored again after {Failures} failed writes")]
+    private partial void LogStored(string fingerprint, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Fingerprint}: storage holds revision {Stored}, newer than this activation's {Mine}; taking the stored one")]
+    private partial void LogAdopted(string fingerprint, long stored, long mine);
 }

@@ -1,10 +1,30 @@
-using System.Collections.Immutable;
-
 namespace OperationsCenter.Grains.Alerts;
 
-/// <summary>The stored state of one alert (grain storage <c>alerts</c>), so acknowledgements survive restarts.</summary>
-[GenerateSerializer]
-public sealed class AlertRecord
+/// <summary>
+/// The stored truth of one alert (grain storage <c>alerts</c>): what operators see, and what the alert needs to go on
+/// after any activation (a restart, a silo lost, a rule reload): the condition last reported, where it comes from and
+/// the rule's <c>for</c>. Immutable: a change is a new record with the next <see cref="Revision"/>.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AlertRecord
 {
-    [Id(0)] public AlertView? View { get; set; }
+    /// <summary>The alert as operators see it; null when this fingerprint never fired.</summary>
+    [Id(0)]
+    public AlertView? View { get; init; }
+
+    /// <summary>The condition its evaluator last reported.</summary>
+    [Id(1)]
+    public AlertCondition Condition { get; init; }
+
+    /// <summary>The series or department evaluated; null for alerts stored before it was kept.</summary>
+    [Id(2)]
+    public AlertSource? Source { get; init; }
+
+    /// <summary>The rule's <c>for</c> when last reported or reconciled.</summary>
+    [Id(3)]
+    public TimeSpan For { get; init; }
+
+    /// <summary>Counts changes, so the newer of two records (memory and storage after a fault) is known.</summary>
+    [Id(4)]
+    public long Revision { get; init; }
 }

@@ -4,24 +4,29 @@ using OperationsCenter.Grains.Alerts.Evaluation;
 namespace OperationsCenter.Grains.Alerts;
 
 /// <summary>
-/// The rule conditions of one series: a tracker per rule and field, fed on every batch (and on a timer while any is
-/// pending or firing, so <c>for</c> completes and windows age without new points). Returns the signals to send.
+/// The rule conditions of one series: evaluated on every batch (and on a timer while any is breached or between
+/// thresholds, so windows age without new points). It keeps only what it last reported, so it reports each
+/// condition when it changes and all of them on its first evaluation after activation; the alerts own the rest.
 /// </summary>
 internal sealed class SeriesAlertEvaluator
 {
     private static readonly ImmutableHashSet<RuleKind> SeriesKinds = [RuleKind.Threshold, RuleKind.Window, RuleKind.Rate, RuleKind.Ratio];
-    private readonly Dictionary<(string Rule, string Field), ConditionTracker> _trackers = [];
+    private readonly Dictionary<(string Rule, string Field), Reading> _reported = [];
 
-    /// <summary>True while a condition is pending or firing: the grain keeps its evaluation timer then.</summary>
-    public bool Active => _trackers.Values.Any(t => t.State != ConditionState.Inactive);
+    /// <summary>True while a condition is breached or between thresholds: the grain keeps its evaluation timer then.</summary>
+    public bool Active => _reported.Values.Any(r => r is Reading.Breached or Reading.Between);
 
-    /// <summary>Evaluates every matching rule on every matching field.</summary>
+    /// <summary>Forgets what was reported, so the next evaluation reports every condition again.</summary>
+    public void Forget() => _reported.Clear();
+
+    /// <summary>Evaluates every matching rule on every matching field; returns the conditions to report.</summary>
     public List<AlertSignal> Evaluate(
-        ImmutableArray<AlertRule> rules, string measurement, ImmutableDictionary<string, string> tags, ISeriesReadings readings,
-        IEnumerable<string> fields, DateTimeOffset now, string? departmentName = null)
+        ImmutableArray<AlertRule> rules, AlertSource source, string measurement, ImmutableDictionary<string, string> tags,
+        ISeriesReadings readings, IEnumerable<string> fields, DateTimeOffset now, string? departmentName = null)
     {
         var signals = new List<AlertSignal>();
         var fieldNames = fields.ToList();
+        var evaluated = new HashSet<(string, string)>();
         foreach (var rule in rules)
         {
             if (!SeriesKinds.Contains(rule.Kind) || !rule.Match.Matches(measurement, tags))
@@ -31,40 +36,51 @@ internal sealed class SeriesAlertEvaluator
 
             foreach (var field in ConditionEvaluator.FieldsOf(rule, fieldNames))
             {
-                if (!_trackers.TryGetValue((rule.Name, field), out var tracker) || tracker.For != rule.For)
+                var result = ConditionEvaluator.Evaluate(rule, field, readings, now);
+                var reading = result switch
                 {
-                    _trackers[(rule.Name, field)] = tracker = new ConditionTracker(rule.For);
+                    { HasData: false } => Reading.NoData,
+                    { Breached: true } => Reading.Breached,
+                    { Cleared: true } => Reading.Cleared,
+                    _ => Reading.Between,
+                };
+                evaluated.Add((rule.Name, field));
+                if (_reported.TryGetValue((rule.Name, field), out var last) && last == reading)
+                {
+                    continue;
                 }
 
-                var result = ConditionEvaluator.Evaluate(rule, field, readings, now);
-                var transition = tracker.Observe(result, now);
-                if (transition != ConditionTransition.None)
-                {
-                    signals.Add(Signal(rule, measurement, tags, field, transition, result, now, departmentName));
-                }
+                _reported[(rule.Name, field)] = reading;
+                signals.Add(Signal(rule, source, measurement, tags, field, reading, result, now, departmentName));
             }
+        }
+
+        // Rules removed or no longer matching: their alerts are reconciled by the rule change itself.
+        foreach (var stale in _reported.Keys.Where(k => !evaluated.Contains(k)).ToList())
+        {
+            _reported.Remove(stale);
         }
 
         return signals;
     }
 
     private static AlertSignal Signal(
-        AlertRule rule, string measurement, ImmutableDictionary<string, string> tags, string field,
-        ConditionTransition transition, ConditionResult result, DateTimeOffset now, string? departmentName)
+        AlertRule rule, AlertSource source, string measurement, ImmutableDictionary<string, string> tags, string field,
+        Reading reading, ConditionResult result, DateTimeOffset now, string? departmentName)
     {
         var value = result.HasData ? result.Value : (double?)null;
         var texts = new AlertTextValues(rule.Name, measurement, field, tags, value, rule.Comparison?.Threshold, departmentName);
         var title = AlertText.Render(rule.Title, texts);
         var description = AlertText.Render(rule.Description, texts);
-        var state = transition switch
+        var condition = reading switch
         {
-            ConditionTransition.Pending => AlertState.Pending,
-            ConditionTransition.Firing => AlertState.Firing,
-            _ => AlertState.Resolved,
+            Reading.Breached => AlertCondition.Breached,
+            Reading.Cleared => AlertCondition.Cleared,
+            _ => AlertCondition.Unclear,
         };
         return new AlertSignal(
-            rule.Name, rule.Severity, rule.Owner, Labels(measurement, tags, field), state, value, now,
-            title.Vi, title.En, description.Vi, description.En);
+            rule.Name, rule.Severity, rule.Owner, Labels(measurement, tags, field), condition, value, now,
+            title.Vi, title.En, description.Vi, description.En, source, rule.For);
     }
 
     /// <summary>The series' tags plus its measurement and the field: with the rule, the alert's identity.</summary>

@@ -5,19 +5,23 @@ namespace OperationsCenter.Grains.Alerts;
 
 /// <summary>
 /// Deadman and deadline rules for one department or one series: evaluated on the owner's timer against its last
-/// report, emitting a signal only when a rule starts or stops being broken.
+/// report. Like <see cref="SeriesAlertEvaluator"/> it keeps only what it last reported: each rule's condition is
+/// reported when it changes, and on the first evaluation after activation.
 /// </summary>
 internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince)
 {
-    private readonly HashSet<string> _firing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AlertCondition> _reported = new(StringComparer.Ordinal);
 
     /// <summary>True when some rule of <paramref name="scope"/> watches an owner: it should keep its timer then.</summary>
     public static bool Watches(RuleScope scope, ImmutableArray<AlertRule> rules, Func<AlertRule, bool> matches) =>
         rules.Any(r => IsSilenceRule(r, scope) && matches(r));
 
-    /// <summary>Signals for the rules whose state changed since the last call.</summary>
+    /// <summary>Forgets what was reported, so the next evaluation reports every condition again.</summary>
+    public void Forget() => _reported.Clear();
+
+    /// <summary>The conditions to report: those that changed since the last call, or were never reported.</summary>
     public List<AlertSignal> Evaluate(
-        ImmutableArray<AlertRule> rules, Func<AlertRule, bool> matches, DateTimeOffset? lastReport,
+        ImmutableArray<AlertRule> rules, Func<AlertRule, bool> matches, DateTimeOffset? lastReport, AlertSource source,
         ImmutableDictionary<string, string> labels, DateTimeOffset now, string? departmentName = null)
     {
         var signals = new List<AlertSignal>();
@@ -28,34 +32,41 @@ internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince
                 continue;
             }
 
-            var broken = rule.Kind == RuleKind.Deadman
-                ? DeadmanEvaluator.IsSilent(lastReport ?? watchingSince, rule.Silence ?? TimeSpan.MaxValue, now)
-                : DeadlineEvaluator.Evaluate(rule.Deadline!, lastReport, now).Missed;
-            var wasFiring = _firing.Contains(rule.Name);
-            if (broken == wasFiring)
+            var condition = Condition(rule, lastReport, now);
+            if (_reported.TryGetValue(rule.Name, out var last) && last == condition)
             {
                 continue;
             }
 
-            if (broken)
-            {
-                _firing.Add(rule.Name);
-            }
-            else
-            {
-                _firing.Remove(rule.Name);
-            }
-
+            _reported[rule.Name] = condition;
             var silentFor = (now - (lastReport ?? watchingSince)).TotalMinutes;
             var texts = new AlertTextValues(rule.Name, labels.GetValueOrDefault("measurement", ""), null, labels, Math.Round(silentFor, 1), rule.Silence?.TotalMinutes, departmentName);
             var title = AlertText.Render(rule.Title, texts);
             var description = AlertText.Render(rule.Description, texts);
             signals.Add(new AlertSignal(
-                rule.Name, rule.Severity, rule.Owner, labels, broken ? AlertState.Firing : AlertState.Resolved,
-                Math.Round(silentFor, 1), now, title.Vi, title.En, description.Vi, description.En));
+                rule.Name, rule.Severity, rule.Owner, labels, condition, Math.Round(silentFor, 1), now,
+                title.Vi, title.En, description.Vi, description.En, source, TimeSpan.Zero));
         }
 
         return signals;
+    }
+
+    /// <summary>
+    /// Breached when silent (or the deadline missed), cleared when reporting. A deadman that has never seen a report
+    /// (nothing in history either) is unclear until it has watched for the whole silence: after a restart, a firing
+    /// alert must not resolve only because the watch is new.
+    /// </summary>
+    private AlertCondition Condition(AlertRule rule, DateTimeOffset? lastReport, DateTimeOffset now)
+    {
+        if (rule.Kind == RuleKind.Deadline)
+        {
+            return DeadlineEvaluator.Evaluate(rule.Deadline!, lastReport, now).Missed ? AlertCondition.Breached : AlertCondition.Cleared;
+        }
+
+        var silence = rule.Silence ?? TimeSpan.MaxValue;
+        return DeadmanEvaluator.IsSilent(lastReport ?? watchingSince, silence, now) ? AlertCondition.Breached
+            : lastReport is null ? AlertCondition.Unclear
+            : AlertCondition.Cleared;
     }
 
     private static bool IsSilenceRule(AlertRule rule, RuleScope scope) => rule.Kind is RuleKind.Deadman or RuleKind.Deadline && rule.Scope == scope;

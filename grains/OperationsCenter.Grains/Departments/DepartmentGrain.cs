@@ -70,6 +70,13 @@ public sealed partial class DepartmentGrain(
     }
 
     /// <inheritdoc />
+    public Task Reevaluate()
+    {
+        _silence?.Forget();
+        return WatchSilenceAsync();
+    }
+
+    /// <inheritdoc />
     public Task<DepartmentStatus> GetStatus() => Task.FromResult(Status());
 
     /// <inheritdoc />
@@ -121,7 +128,7 @@ public sealed partial class DepartmentGrain(
         }
 
         var labels = ImmutableDictionary<string, string>.Empty.Add("department", id);
-        foreach (var signal in _silence.Evaluate(current, r => r.Match.MatchesDepartment(id), _lastSeen, labels, clock.UtcNow, directory.CurrentValue.NameOf(id)))
+        foreach (var signal in _silence.Evaluate(current, r => r.Match.MatchesDepartment(id), _lastSeen, new AlertSource(RuleScope.Department, id), labels, clock.UtcNow, directory.CurrentValue.NameOf(id)))
         {
             await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
         }

@@ -154,19 +154,34 @@ public sealed partial class SeriesGrain(
     private bool SilenceRulesMatch() =>
         SilenceWatch.Watches(RuleScope.Series, rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags));
 
+    /// <inheritdoc />
+    public async Task Reevaluate()
+    {
+        _alerts.Forget();
+        _silence?.Forget();
+        await EvaluateAlertsAsync();
+        EnsureSilenceWatch();
+        if (_silence is not null)
+        {
+            await WatchSilenceAsync();
+        }
+    }
+
+    private AlertSource Source => new(RuleScope.Series, this.GetPrimaryKeyString());
+
     private async Task WatchSilenceAsync()
     {
         var labels = _keyTags.SetItem("measurement", _keyMeasurement);
         var lastReport = _lastArrival ?? (_fields.Count > 0 ? LastTime() : null);
-        foreach (var signal in _silence!.Evaluate(rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags), lastReport, labels, clock.UtcNow, DepartmentName()))
+        foreach (var signal in _silence!.Evaluate(rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags), lastReport, Source, labels, clock.UtcNow, DepartmentName()))
         {
             await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
         }
     }
 
     /// <summary>
-    /// Evaluates the alert rules on the series as it is now; keeps a timer while a condition is pending or firing
-    /// so a <c>for</c> completes and windows age even without new points.
+    /// Evaluates the alert rules on the series as it is now and reports what changed to the alerts; keeps a timer
+    /// while a condition is breached or between thresholds, so windows age even without new points.
     /// </summary>
     private async Task EvaluateAlertsAsync()
     {
@@ -176,7 +191,7 @@ public sealed partial class SeriesGrain(
         }
 
         var now = clock.UtcNow;
-        var signals = _alerts.Evaluate(rules.Current, _measurement, _tags, new SeriesReadings(_fields, UnixNanos.From(now)), _fields.Keys, now, DepartmentName());
+        var signals = _alerts.Evaluate(rules.Current, Source, _measurement, _tags, new SeriesReadings(_fields, UnixNanos.From(now)), _fields.Keys, now, DepartmentName());
         foreach (var signal in signals)
         {
             await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);

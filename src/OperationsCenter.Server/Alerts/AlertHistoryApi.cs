@@ -6,7 +6,10 @@ using OperationsCenter.TimeSeries.Influx;
 
 namespace OperationsCenter.Server.Alerts;
 
-/// <summary><c>GET /api/v1/alerts/history</c>: every recorded transition (who, when, note) from InfluxDB.</summary>
+/// <summary>
+/// <c>GET /api/v1/alerts/history</c>: every recorded transition (who, when, note) from InfluxDB, by the unit where it
+/// happened (<c>department</c>) or the department that owns it (<c>owner</c>).
+/// </summary>
 internal static class AlertHistoryApi
 {
     private const int MaxRows = 10_000;
@@ -15,7 +18,7 @@ internal static class AlertHistoryApi
     public static IEndpointRouteBuilder MapAlertHistoryApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/alerts/history", async Task<Results<Ok<IReadOnlyList<AlertHistoryEntry>>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> (
-            InfluxConnection influx, string? fingerprint, string? department, string? rule, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct) =>
+            InfluxConnection influx, string? fingerprint, string? department, string? owner, string? rule, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct) =>
         {
             var end = to ?? DateTimeOffset.UtcNow.AddMinutes(1);
             var start = from ?? end.AddDays(-7);
@@ -29,7 +32,7 @@ internal static class AlertHistoryApi
                 string.Create(CultureInfo.InvariantCulture, $"time >= {(start - DateTimeOffset.UnixEpoch).Ticks * 100}"),
                 string.Create(CultureInfo.InvariantCulture, $"time < {(end - DateTimeOffset.UnixEpoch).Ticks * 100}"),
             };
-            foreach (var (tag, value) in new[] { ("fingerprint", fingerprint), ("owner", department), ("rule", rule) })
+            foreach (var (tag, value) in new[] { ("fingerprint", fingerprint), ("unit", department), ("owner", owner), ("rule", rule) })
             {
                 if (value is { Length: > 0 })
                 {

@@ -15,7 +15,7 @@ internal static class AlertsApi
         var alerts = app.MapGroup("/api/v1/alerts");
 
         alerts.MapGet("/", async Task<Results<Ok<IReadOnlyList<AlertView>>, BadRequest<ApiError>>> (
-            AlertQueries queries, string? state, string? department, string? severity) =>
+            AlertQueries queries, string? state, string? department, string? owner, string? severity) =>
         {
             if (!TryParseOptional(state, out AlertState? parsedState))
             {
@@ -27,7 +27,7 @@ internal static class AlertsApi
                 return TypedResults.BadRequest(new ApiError($"severity '{severity}' is not one of info, warning, critical"));
             }
 
-            return TypedResults.Ok<IReadOnlyList<AlertView>>(await queries.ListAsync(parsedState, department, parsedSeverity));
+            return TypedResults.Ok<IReadOnlyList<AlertView>>(await queries.ListAsync(parsedState, department, owner, parsedSeverity));
         });
 
         alerts.MapPost("/{fingerprint}/ack", (AlertQueries queries, string fingerprint, AckRequest? request, ClaimsPrincipal user) =>
@@ -56,7 +56,7 @@ internal static class AlertsApi
         return true;
     }
 
-    private static async Task<Results<Ok<AlertView>, BadRequest<ApiError>, Conflict<ApiError>>> AcknowledgeAsync(
+    private static async Task<Results<Ok<AlertView>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> AcknowledgeAsync(
         AlertQueries queries, string fingerprint, AckRequest? request, ClaimsPrincipal user, bool take)
     {
         if (request?.Note is { Length: > AckRequest.MaxNoteLength })
@@ -64,7 +64,17 @@ internal static class AlertsApi
             return TypedResults.BadRequest(new ApiError($"the note may have at most {AckRequest.MaxNoteLength} characters"));
         }
 
-        var view = await queries.AcknowledgeAsync(fingerprint, user.Actor(), request?.Note, take);
+        AlertView? view;
+        try
+        {
+            view = await queries.AcknowledgeAsync(fingerprint, user.Actor(), request?.Note, take);
+        }
+        catch (AlertStoreUnavailableException ex)
+        {
+            // Not recorded, so not done: the operator is told to try again rather than shown a change a restart would lose.
+            return TypedResults.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         return view is null
             ? TypedResults.Conflict(new ApiError(take
                 ? $"alert {fingerprint} is not firing: there is nothing to acknowledge"

@@ -40,7 +40,7 @@ internal static partial class RuleFilesApi
         });
 
         files.MapPut("/{name}", async Task<Results<NoContent, BadRequest<RuleFileRejection>, BadRequest<ApiError>>> (
-            string name, HttpRequest request, RuleStatus status, AuditLog audit, System.Security.Claims.ClaimsPrincipal user) =>
+            string name, HttpRequest request, RuleStatus status, AuditLog audit, RuleFileWatcher watcher, System.Security.Claims.ClaimsPrincipal user) =>
         {
             if (!IsRuleFile(name))
             {
@@ -65,12 +65,12 @@ internal static partial class RuleFilesApi
             Directory.CreateDirectory(directory);
             var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
             await File.WriteAllTextAsync(temp, text, Encoding.UTF8);
-            File.Move(temp, Path.Combine(directory, name), overwrite: true);
+            await watcher.ChangeAsync(user.Actor(), () => File.Move(temp, Path.Combine(directory, name), overwrite: true));
             return TypedResults.NoContent();
         });
 
         files.MapDelete("/{name}", async Task<Results<NoContent, NotFound<ApiError>, BadRequest<ApiError>>> (
-            string name, RuleStatus status, AuditLog audit, System.Security.Claims.ClaimsPrincipal user) =>
+            string name, RuleStatus status, AuditLog audit, RuleFileWatcher watcher, System.Security.Claims.ClaimsPrincipal user) =>
         {
             if (!IsRuleFile(name))
             {
@@ -84,7 +84,7 @@ internal static partial class RuleFilesApi
             }
 
             await audit.RecordAsync("rule.delete", user.Actor(), name);
-            File.Delete(path);
+            await watcher.ChangeAsync(user.Actor(), () => File.Delete(path));
             return TypedResults.NoContent();
         });
         return app;

@@ -44,7 +44,8 @@ public static class OperationsCenterHostingExtensions
         services.AddSingleton<RuleStatus>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditLog>();
-        services.AddHostedService<RuleFileWatcher>();
+        services.AddSingleton<RuleFileWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<RuleFileWatcher>());
         services.AddSingleton<IAlertHistory, SpoolAlertHistory>();
         services.AddSingleton<WallHubObserver>();
         services.AddHostedService<WallObserverRegistration>();

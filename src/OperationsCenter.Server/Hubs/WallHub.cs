@@ -41,14 +41,27 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, Wal
     /// </summary>
     [Authorize(Policy = Policies.Acknowledge)]
     public async Task<AlertView> Acknowledge(string fingerprint, string? note) =>
-        await alerts.AcknowledgeAsync(fingerprint, Actor(), Trim(note))
+        await StoredAsync(alerts.AcknowledgeAsync(fingerprint, Actor(), Trim(note)))
             ?? throw new HubException($"alert {fingerprint} is not firing: there is nothing to acknowledge");
 
     /// <summary>Gives an acknowledged alert back.</summary>
     [Authorize(Policy = Policies.Acknowledge)]
     public async Task<AlertView> Unacknowledge(string fingerprint, string? note) =>
-        await alerts.AcknowledgeAsync(fingerprint, Actor(), Trim(note), take: false)
+        await StoredAsync(alerts.AcknowledgeAsync(fingerprint, Actor(), Trim(note), take: false))
             ?? throw new HubException($"alert {fingerprint} is not acknowledged");
+
+    /// <summary>A change storage could not take reaches the wall as a message to try again.</summary>
+    private static async Task<AlertView?> StoredAsync(Task<AlertView?> change)
+    {
+        try
+        {
+            return await change;
+        }
+        catch (AlertStoreUnavailableException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+    }
 
     // Checked on each call, not only every sweep: a withdrawn person must not act in the seconds before it.
     private string Actor()

@@ -3,54 +3,87 @@ using OperationsCenter.Grains.Alerts;
 
 namespace OperationsCenter.Grains.Tests.Alerts;
 
+/// <summary>The alert grain owns the lifecycle: evaluators only report conditions.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class AlertLifecycleTests(ClusterFixture fixture)
 {
     private static readonly ImmutableDictionary<string, string> Labels =
         ImmutableDictionary<string, string>.Empty.Add("department", "xa-ban-bo").Add("measurement", "network").Add("field", "uptime_pct");
 
+    private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
+
     [Fact]
-    public async Task An_alert_goes_pending_firing_acknowledged_resolved_and_the_index_follows()
+    public async Task A_breach_waits_out_for_then_fires_is_acknowledged_and_resolves_when_cleared_and_the_index_follows()
     {
-        var fingerprint = AlertFingerprint.Of("uptime-low-lifecycle", Labels);
-        var alert = fixture.Cluster.GrainFactory.GetGrain<IAlertGrain>(fingerprint);
+        var (fingerprint, alert) = Alert("uptime-low-lifecycle");
         var now = ClusterFixture.Clock.GetUtcNow();
 
-        await alert.Signal(Signal(AlertState.Pending, 90, now));
+        await alert.Signal(Signal("uptime-low-lifecycle", AlertCondition.Breached, 90, now, FiveMinutes));
         Assert.Equal(AlertState.Pending, (await alert.GetView())!.State);
 
-        await alert.Signal(Signal(AlertState.Firing, 89, now.AddMinutes(5)));
-        var firing = (await alert.GetView())!;
-        Assert.Equal((AlertState.Firing, now, now.AddMinutes(5), 89.0), (firing.State, firing.StartsAt, firing.FiringSince!.Value, firing.Value!.Value));
+        // The alert's own timer fires it once the breach has held for the rule's for.
+        ClusterFixture.Clock.Advance(FiveMinutes);
+        var firing = await Await.UntilAsync(alert.GetView, v => v?.State == AlertState.Firing, "the pending alert to fire after its for");
+        Assert.Equal((now, 90.0), (firing!.StartsAt, firing.Value!.Value));
+        Assert.NotNull(firing.FiringSince);
 
         var acknowledged = await alert.Acknowledge("Nguyễn Văn An", "đã gọi VNPT");
         Assert.Equal((AlertState.Acknowledged, "Nguyễn Văn An", "đã gọi VNPT"), (acknowledged!.State, acknowledged.AcknowledgedBy, acknowledged.Note));
 
-        // A repeat of the firing condition updates the value but keeps the acknowledgement.
-        await alert.Signal(Signal(AlertState.Firing, 88, now.AddMinutes(6)));
+        // Between thresholds, then breached again with a new value: still taken, the value follows.
+        await alert.Signal(Signal("uptime-low-lifecycle", AlertCondition.Unclear, 96, now.AddMinutes(6), FiveMinutes));
+        await alert.Signal(Signal("uptime-low-lifecycle", AlertCondition.Breached, 88, now.AddMinutes(7), FiveMinutes));
         Assert.Equal((AlertState.Acknowledged, 88.0), ((await alert.GetView())!.State, (await alert.GetView())!.Value!.Value));
 
-        await alert.Signal(Signal(AlertState.Resolved, 99, now.AddMinutes(20)));
+        await alert.Signal(Signal("uptime-low-lifecycle", AlertCondition.Cleared, 99, now.AddMinutes(20), FiveMinutes));
         var resolved = (await alert.GetView())!;
         Assert.Equal((AlertState.Resolved, now.AddMinutes(20)), (resolved.State, resolved.EndsAt!.Value));
 
         var listed = await Await.UntilAsync(() => fixture.Cluster.GrainFactory.GetGrain<IAlertIndexGrain>(0).List(),
             list => list.Any(a => a.Fingerprint == fingerprint && a.State == AlertState.Resolved), "the index to list the resolved alert");
-        Assert.Equal(("rule", AlertSeverity.Warning), (listed.Single(a => a.Fingerprint == fingerprint).RuleName, listed.Single(a => a.Fingerprint == fingerprint).Severity));
+        Assert.Equal(("uptime-low-lifecycle", AlertSeverity.Warning), (listed.Single(a => a.Fingerprint == fingerprint).RuleName, listed.Single(a => a.Fingerprint == fingerprint).Severity));
     }
 
     [Fact]
-    public async Task Only_a_firing_alert_can_be_acknowledged_and_a_new_episode_starts_fresh()
+    public async Task A_spike_shorter_than_for_never_fires()
     {
-        var fingerprint = AlertFingerprint.Of("uptime-low-episodes", Labels);
-        var alert = fixture.Cluster.GrainFactory.GetGrain<IAlertGrain>(fingerprint);
+        var (_, alert) = Alert("uptime-low-spike");
+        var now = ClusterFixture.Clock.GetUtcNow();
+
+        await alert.Signal(Signal("uptime-low-spike", AlertCondition.Breached, 80, now, FiveMinutes));
+        await alert.Signal(Signal("uptime-low-spike", AlertCondition.Unclear, 96, now.AddMinutes(1), FiveMinutes));
+        ClusterFixture.Clock.Advance(FiveMinutes);
+
+        var view = (await alert.GetView())!;
+        Assert.Equal(AlertState.Resolved, view.State);
+        Assert.Null(view.FiringSince);
+    }
+
+    [Fact]
+    public async Task A_firing_alert_goes_on_firing_between_thresholds_and_without_data()
+    {
+        var (_, alert) = Alert("uptime-low-band");
+        var now = ClusterFixture.Clock.GetUtcNow();
+
+        await alert.Signal(Signal("uptime-low-band", AlertCondition.Breached, 80, now, TimeSpan.Zero));
+        await alert.Signal(Signal("uptime-low-band", AlertCondition.Unclear, null, now.AddMinutes(1), TimeSpan.Zero));
+
+        var view = (await alert.GetView())!;
+        Assert.Equal((AlertState.Firing, 80.0), (view.State, view.Value!.Value));
+    }
+
+    [Fact]
+    public async Task Only_an_open_alert_can_be_acknowledged_and_a_new_episode_starts_fresh()
+    {
+        var (_, alert) = Alert("uptime-low-episodes");
         var now = ClusterFixture.Clock.GetUtcNow();
 
         Assert.Null(await alert.Acknowledge("someone", null));
-        await alert.Signal(Signal(AlertState.Firing, 80, now));
+        await alert.Signal(Signal("uptime-low-episodes", AlertCondition.Breached, 80, now, TimeSpan.Zero));
         await alert.Acknowledge("operator", "on it");
-        await alert.Signal(Signal(AlertState.Resolved, 99, now.AddMinutes(1)));
-        await alert.Signal(Signal(AlertState.Firing, 70, now.AddMinutes(2)));
+        await alert.Signal(Signal("uptime-low-episodes", AlertCondition.Cleared, 99, now.AddMinutes(1), TimeSpan.Zero));
+        Assert.Null(await alert.Acknowledge("someone", null));
+        await alert.Signal(Signal("uptime-low-episodes", AlertCondition.Breached, 70, now.AddMinutes(2), TimeSpan.Zero));
 
         var second = (await alert.GetView())!;
         Assert.Equal(AlertState.Firing, second.State);
@@ -69,6 +102,13 @@ public sealed class AlertLifecycleTests(ClusterFixture fixture)
         Assert.Matches("^[0-9a-f]{16}$", AlertFingerprint.Of("r", Labels));
     }
 
-    private static AlertSignal Signal(AlertState state, double value, DateTimeOffset at) => new(
-        "rule", AlertSeverity.Warning, "so-noi-vu", Labels, state, value, at, "Mạng yếu", "Network down", "mô tả", "description");
+    private (string Fingerprint, IAlertGrain Grain) Alert(string rule)
+    {
+        var fingerprint = AlertFingerprint.Of(rule, Labels);
+        return (fingerprint, fixture.Cluster.GrainFactory.GetGrain<IAlertGrain>(fingerprint));
+    }
+
+    private static AlertSignal Signal(string rule, AlertCondition condition, double? value, DateTimeOffset at, TimeSpan @for) => new(
+        rule, AlertSeverity.Warning, "so-noi-vu", Labels, condition, value, at, "Mạng yếu", "Network down", "mô tả", "description",
+        new AlertSource(RuleScope.Series, "network,department=xa-ban-bo"), @for);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.Alerts.Evaluation;
 
@@ -8,27 +9,27 @@ public sealed class ConditionEvaluatorTests
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     [Fact]
-    public void Threshold_fires_and_resolves_on_the_latest_value()
+    public void Threshold_reports_the_first_condition_then_each_change_on_the_latest_value()
     {
         var rule = Rules.Threshold(ThresholdOperator.Above, 5, clear: 2);
 
         var steps = Run(rule, "overdue", [3, 4, 6, 7, 4, 3, 2, 1]);
 
-        Assert.Equal([(2, ConditionTransition.Firing), (6, ConditionTransition.Resolved)], steps);
+        // 3 and 4 sit between the clear point and the threshold: unclear, reported once.
+        Assert.Equal([(0, AlertCondition.Unclear), (2, AlertCondition.Breached), (4, AlertCondition.Unclear), (6, AlertCondition.Cleared)], steps);
     }
 
     [Fact]
-    public void Threshold_below_with_for_fires_only_once_held()
+    public void Threshold_below_reports_a_spike_as_it_is_the_alert_decides_about_for()
     {
         var rule = Rules.Threshold(ThresholdOperator.Below, 60, clear: 65, @for: TimeSpan.FromMinutes(3));
 
-        // One minute per point: 55 at minute 1 is a spike; 50 from minute 3 holds for 3 minutes.
         var steps = Run(rule, "online_share_pct", [70, 55, 70, 50, 52, 58, 59, 62, 66]);
 
         Assert.Equal(
             [
-                (1, ConditionTransition.Pending), (2, ConditionTransition.Inactive),
-                (3, ConditionTransition.Pending), (6, ConditionTransition.Firing), (8, ConditionTransition.Resolved),
+                (0, AlertCondition.Cleared), (1, AlertCondition.Breached), (2, AlertCondition.Cleared),
+                (3, AlertCondition.Breached), (7, AlertCondition.Unclear), (8, AlertCondition.Cleared),
             ],
             steps);
     }
@@ -41,10 +42,13 @@ public sealed class ConditionEvaluatorTests
         // Points a minute apart: the 5 minute window holds the last six.
         var steps = Run(rule, "uptime_pct", [99, 99, 99, 99, 99, 99, 80, 99, 99, 99, 99, 99, 99]);
 
-        // avg(99×5, 80) = 95.8 stays quiet; a second dip brings it under 95.
-        Assert.Empty(steps);
+        // avg(99×5, 80) = 95.8 is between the threshold and the clear point; a second dip brings it under 95.
+        Assert.DoesNotContain(steps, s => s.Condition == AlertCondition.Breached);
         steps = Run(rule, "uptime_pct", [99, 99, 99, 99, 99, 99, 80, 80, 99, 99, 99, 99, 99, 99]);
-        Assert.Equal([(7, ConditionTransition.Firing), (13, ConditionTransition.Resolved)], steps);
+        Assert.Equal(
+            [AlertCondition.Cleared, AlertCondition.Unclear, AlertCondition.Breached, AlertCondition.Unclear, AlertCondition.Cleared],
+            steps.Select(s => s.Condition));
+        Assert.Equal((7, 13), (steps[2].Step, steps[4].Step));
     }
 
     [Theory]
@@ -135,7 +139,10 @@ public sealed class ConditionEvaluatorTests
         // Change over the last 3 minutes (4 points a minute apart).
         var steps = Run(rule, "overdue", [10, 10, 12, 14, 16, 17, 17, 17, 17]);
 
-        Assert.Equal([(4, ConditionTransition.Firing), (7, ConditionTransition.Resolved)], steps);
+        // One point is no change to speak of: unclear until the second.
+        Assert.Equal(
+            [(0, AlertCondition.Unclear), (1, AlertCondition.Cleared), (3, AlertCondition.Unclear), (4, AlertCondition.Breached), (5, AlertCondition.Unclear), (7, AlertCondition.Cleared)],
+            steps);
     }
 
     [Fact]
@@ -143,16 +150,16 @@ public sealed class ConditionEvaluatorTests
     {
         var rule = Rules.Ratio("resolved_on_time", "received", ThresholdOperator.Below, 0.8, clear: 0.85);
         var readings = new FakeReadings();
-        var tracker = new ConditionTracker(TimeSpan.Zero);
-        var transitions = new List<ConditionTransition>();
+        var evaluator = new SeriesAlertEvaluator();
+        var reported = new List<AlertCondition?>();
         foreach (var (onTime, received) in new[] { (90.0, 100.0), (75, 100), (82, 100), (86, 100) })
         {
             readings.Now += Minute;
             readings.Add("resolved_on_time", onTime).Add("received", received);
-            transitions.Add(tracker.Observe(ConditionEvaluator.Evaluate(rule, "resolved_on_time", readings, readings.Now), readings.Now));
+            reported.Add(Evaluate(evaluator, rule, readings, ["resolved_on_time", "received"]).SingleOrDefault()?.Condition);
         }
 
-        Assert.Equal([ConditionTransition.None, ConditionTransition.Firing, ConditionTransition.None, ConditionTransition.Resolved], transitions);
+        Assert.Equal([AlertCondition.Cleared, AlertCondition.Breached, AlertCondition.Unclear, AlertCondition.Cleared], reported);
     }
 
     [Fact]
@@ -189,23 +196,40 @@ public sealed class ConditionEvaluatorTests
             ConditionEvaluator.Evaluate(Rules.Base(RuleKind.Deadman) with { Silence = Minute }, "f", readings, readings.Now));
     }
 
-    /// <summary>Feeds one point a minute, evaluating after each; the steps (0-based) where something changed.</summary>
-    private static List<(int Step, ConditionTransition Transition)> Run(AlertRule rule, string field, double[] values)
+    [Fact]
+    public void After_forgetting_every_condition_is_reported_again()
+    {
+        var rule = Rules.Threshold(ThresholdOperator.Above, 5, clear: 2);
+        var readings = new FakeReadings();
+        var evaluator = new SeriesAlertEvaluator();
+        readings.Add("overdue", 9);
+
+        Assert.Equal(AlertCondition.Breached, Assert.Single(Evaluate(evaluator, rule, readings, ["overdue"])).Condition);
+        Assert.Empty(Evaluate(evaluator, rule, readings, ["overdue"]));
+        evaluator.Forget();
+        var again = Assert.Single(Evaluate(evaluator, rule, readings, ["overdue"]));
+        Assert.Equal((AlertCondition.Breached, 9.0, rule.For), (again.Condition, again.Value!.Value, again.For));
+    }
+
+    /// <summary>Feeds one point a minute, evaluating after each; the steps (0-based) where a condition was reported.</summary>
+    private static List<(int Step, AlertCondition Condition)> Run(AlertRule rule, string field, double[] values)
     {
         var readings = new FakeReadings();
-        var tracker = new ConditionTracker(rule.For);
-        var changes = new List<(int, ConditionTransition)>();
+        var evaluator = new SeriesAlertEvaluator();
+        var reports = new List<(int, AlertCondition)>();
         for (var i = 0; i < values.Length; i++)
         {
             readings.Now += Minute;
             readings.Add(field, values[i]);
-            var transition = tracker.Observe(ConditionEvaluator.Evaluate(rule, field, readings, readings.Now), readings.Now);
-            if (transition != ConditionTransition.None)
+            foreach (var signal in Evaluate(evaluator, rule, readings, [field]))
             {
-                changes.Add((i, transition));
+                reports.Add((i, signal.Condition));
             }
         }
 
-        return changes;
+        return reports;
     }
+
+    private static List<AlertSignal> Evaluate(SeriesAlertEvaluator evaluator, AlertRule rule, FakeReadings readings, string[] fields) =>
+        evaluator.Evaluate([rule], new AlertSource(RuleScope.Series, "dossiers"), "dossiers", ImmutableDictionary<string, string>.Empty, readings, fields, readings.Now);
 }

@@ -100,7 +100,7 @@ public sealed class RuleAlertTests : IAsyncLifetime
         JsonElement health;
         do
         {
-            health = await client.GetFromJsonAsync<JsonElement>("/health");
+            health = await Health.ReadAsync(client);
             if (done(health))
             {
                 return health;

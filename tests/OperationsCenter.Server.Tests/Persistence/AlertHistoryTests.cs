@@ -17,11 +17,9 @@ public sealed class AlertHistoryTests(PersistenceFixture fixture)
         var fingerprint = AlertFingerprint.Of("history-rule", labels);
         var alert = fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertGrain>(fingerprint);
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
-        await alert.Signal(new AlertSignal("history-rule", AlertSeverity.Warning, "xa-ban-bo", labels, AlertState.Firing, 12.5, at,
-            "Mất kết nối", "Link down", "mô tả", "description"));
+        await alert.Signal(TestAlerts.Signal("history-rule", labels, AlertCondition.Breached, 12.5, at));
         await alert.Acknowledge("Lò Văn Hùng", "đang xử lý");
-        await alert.Signal(new AlertSignal("history-rule", AlertSeverity.Warning, "xa-ban-bo", labels, AlertState.Resolved, 99, at.AddMinutes(2),
-            "Mất kết nối", "Link down", "mô tả", "description"));
+        await alert.Signal(TestAlerts.Signal("history-rule", labels, AlertCondition.Cleared, 99, at.AddMinutes(2)));
 
         using var client = await fixture.Host.CreateClientAsync(TestUsers.Operator);
         JsonElement entries = default;

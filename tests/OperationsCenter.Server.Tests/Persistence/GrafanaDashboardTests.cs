@@ -16,7 +16,7 @@ public sealed class GrafanaDashboardTests(PersistenceFixture fixture)
             "dossiers,desk=one-stop received=120i,resolved_on_time=100i,overdue=3i\nnetwork,link=wan uptime_pct=99.5,latency_ms=21.5");
         var labels = ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu").Add("measurement", "network");
         await fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertGrain>(AlertFingerprint.Of("grafana-check", labels))
-            .Signal(new AlertSignal("grafana-check", AlertSeverity.Info, "so-noi-vu", labels, AlertState.Firing, 1, DateTimeOffset.UtcNow, "t", "t", "d", "d"));
+            .Signal(TestAlerts.Signal("grafana-check", labels, AlertCondition.Breached, 1, DateTimeOffset.UtcNow));
         await InfluxCenter.AwaitCountAsync(fixture.Influx, "dossiers", 1, field: "received");
         await InfluxCenter.AwaitCountAsync(fixture.Influx, "alert_history", 1, field: "actor");
 

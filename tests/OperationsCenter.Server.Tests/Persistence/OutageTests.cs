@@ -33,13 +33,13 @@ public sealed class OutageTests
         // The drainer notices the outage on its next attempt to ship, a moment after the writes.
         await AwaitAsync(async () =>
         {
-            var health = await client.GetFromJsonAsync<JsonElement>("/health");
+            var health = await Health.ReadAsync(client);
             return !health.GetProperty("influx").GetProperty("reachable").GetBoolean() && health.GetProperty("spool").GetProperty("backlogPoints").GetInt64() > 0;
         }, "/health to say InfluxDB is down and show a backlog");
 
         await influx.StartAgainAsync();
         await InfluxCenter.AwaitCountAsync(influx, "outage", sent);
-        await AwaitAsync(async () => (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("spool").GetProperty("backlogPoints").GetInt64() == 0,
+        await AwaitAsync(async () => (await Health.ReadAsync(client)).GetProperty("spool").GetProperty("backlogPoints").GetInt64() == 0,
             "the backlog to drain to 0");
     }
 
@@ -83,7 +83,7 @@ public sealed class OutageTests
 
         // InfluxDB shows the points a moment before the drainer's checkpoint frees the spool: wait for that, as a
         // client honouring Retry-After would.
-        await AwaitAsync(async () => (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("spool").GetProperty("backlogPoints").GetInt64() == 0,
+        await AwaitAsync(async () => (await Health.ReadAsync(client)).GetProperty("spool").GetProperty("backlogPoints").GetInt64() == 0,
             "the spool to be drained");
         await IngestClient.WriteLinesAsync(client, "xa-ban-bo", Lines("limit", 1_000_000, 100));
         await InfluxCenter.AwaitCountAsync(influx, "limit", accepted + 100);

@@ -20,8 +20,7 @@ public sealed class RestartTests
         // The center's own alert history is tagged with a department too; it must not show as that department's series.
         var labels = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("department", "so-noi-vu");
         await host.Services.GetRequiredService<IGrainFactory>().GetGrain<OperationsCenter.Grains.Alerts.IAlertGrain>("restart-history")
-            .Signal(new OperationsCenter.Grains.Alerts.AlertSignal("r", OperationsCenter.Grains.Alerts.AlertSeverity.Info, "so-noi-vu", labels,
-                OperationsCenter.Grains.Alerts.AlertState.Firing, 1, DateTimeOffset.UtcNow, "t", "t", "d", "d"));
+            .Signal(TestAlerts.Signal("r", labels, OperationsCenter.Grains.Alerts.AlertCondition.Breached, 1, DateTimeOffset.UtcNow));
         await InfluxCenter.AwaitCountAsync(influx, "alert_history", 1, field: "actor");
 
         await host.RestartAsync();

@@ -107,7 +107,7 @@ public sealed class RoundTripTests(PersistenceFixture fixture)
         JsonElement health;
         do
         {
-            health = await client.GetFromJsonAsync<JsonElement>("/health");
+            health = await Health.ReadAsync(client);
             if (done(health))
             {
                 return health;

@@ -37,7 +37,7 @@ public sealed class LoadModeTests
             $"expected about {options.Rate} points/s over 4 s, offered {rate:F0} points/s ({feed.Sent} points in {clock.Elapsed.TotalSeconds:F1} s)");
 
         // The center holds every point (no InfluxDB in this test, so all of them wait in the spool) in exactly the asked series.
-        var health = await http.GetFromJsonAsync<JsonElement>("/health");
+        var health = await Health.ReadAsync(http);
         var held = health.GetProperty("spool").GetProperty("backlogPoints").GetInt64();
         Assert.True(held == feed.Sent, $"expected the center to hold the {feed.Sent} points sent, its spool holds {held}");
         var series = await api.GetFromJsonAsync<JsonElement>($"/api/v1/series?measurement={LoadLines.Measurement}");

@@ -2,7 +2,7 @@ namespace OperationsCenter.Grains.Alerts.Evaluation;
 
 /// <summary>
 /// Computes the value of a threshold, window, rate or ratio rule on one series and tests it. Pure: the state over
-/// time (<c>for</c>, hysteresis) is <see cref="ConditionTracker"/>'s.
+/// time (<c>for</c>, the lifecycle) is the alert grain's.
 /// </summary>
 public static class ConditionEvaluator
 {
