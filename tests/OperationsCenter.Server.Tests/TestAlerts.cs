@@ -23,11 +23,11 @@ internal static class TestAlerts
 
     /// <summary>
     /// A condition as a rule's evaluator would report it (no <c>for</c>: a breach fires at once), about the unit named
-    /// by the labels' <c>department</c>, which also owns it.
+    /// by the labels' <c>department</c>, which also owns it unless <paramref name="owner"/> says otherwise.
     /// </summary>
     public static AlertSignal Signal(
         string rule, ImmutableDictionary<string, string> labels, AlertCondition condition, double value, DateTimeOffset at,
-        AlertSeverity severity = AlertSeverity.Warning) =>
-        new(rule, severity, labels["department"], labels, condition, value, at, "Mất kết nối", "Link down", "mô tả", "description",
+        AlertSeverity severity = AlertSeverity.Warning, string? owner = null) =>
+        new(rule, severity, owner ?? labels["department"], labels, condition, value, at, "Mất kết nối", "Link down", "mô tả", "description",
             new AlertSource(RuleScope.Department, labels["department"]), TimeSpan.Zero);
 }

@@ -72,6 +72,28 @@ public sealed class CenterProcess : IAsyncDisposable
     /// <summary>A client signed in as <paramref name="user"/> (cookie), for the API.</summary>
     public Task<HttpClient> CreateClientAsync(TestUser user) => SignIn.ClientAsync(BaseAddress, user);
 
+    /// <summary>A connection to <c>/hubs/wall</c> signed in as <paramref name="user"/>, not started yet.</summary>
+    public Task<Microsoft.AspNetCore.SignalR.Client.HubConnection> WallConnectionAsync(TestUser user) => SignIn.WallAsync(BaseAddress, user);
+
+    /// <summary>Stops the server with SIGTERM, as a service manager would, and waits for it to exit.</summary>
+    public async Task TerminateAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            ChildProcesses.Signal(process.Id, ChildProcesses.Terminate);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+    }
+
+    /// <summary>Stops the server with <paramref name="signal"/> (<c>TERM</c> or <c>KILL</c>) and waits for it to be gone.</summary>
+    public Task StopAsync(string signal) => signal switch
+    {
+        "TERM" => TerminateAsync(),
+        "KILL" => KillAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "TERM or KILL"),
+    };
+
     /// <summary>Kills the server with SIGKILL and waits for it to be gone: no shutdown code runs.</summary>
     public async Task KillAsync()
     {

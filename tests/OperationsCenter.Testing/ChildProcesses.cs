@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace OperationsCenter.Testing;
 
@@ -46,4 +47,25 @@ public static class ChildProcesses
             Running.TryRemove(process, out _);
         }
     }
+
+    /// <summary>SIGTERM: the process shuts down as a service manager would stop it.</summary>
+    public const int Terminate = 15;
+
+    /// <summary>SIGSTOP: the process freezes (a stalled server: its sockets stay open, nothing answers).</summary>
+    public const int Stop = 19;
+
+    /// <summary>SIGCONT: a frozen process goes on.</summary>
+    public const int Continue = 18;
+
+    /// <summary>Sends a POSIX signal to a process.</summary>
+    public static void Signal(int processId, int signal)
+    {
+        if (kill(processId, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({processId}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 }

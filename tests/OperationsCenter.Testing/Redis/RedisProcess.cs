@@ -81,6 +81,12 @@ public sealed class RedisProcess : IAsyncDisposable
         await ChildProcesses.KillAsync(process);
     }
 
+    /// <summary>Freezes redis-server with SIGSTOP: connections stay open and nothing answers, as in a stall.</summary>
+    public void Freeze() => ChildProcesses.Signal(ProcessId, ChildProcesses.Stop);
+
+    /// <summary>Lets a frozen redis-server go on (SIGCONT); it answers what queued meanwhile.</summary>
+    public void Thaw() => ChildProcesses.Signal(ProcessId, ChildProcesses.Continue);
+
     /// <summary>Starts redis-server again on the same port with the same directory; it reloads the append-only file.</summary>
     public async Task StartAgainAsync()
     {
