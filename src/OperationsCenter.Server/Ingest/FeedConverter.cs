@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OperationsCenter.TimeSeries.LineProtocol;
 
 namespace OperationsCenter.Server.Ingest;
@@ -8,15 +10,19 @@ namespace OperationsCenter.Server.Ingest;
 /// <summary>
 /// Converts the native JSON feed into line protocol so it shares every rule of the line protocol path.
 /// Body: <c>{"points": [{"measurement", "tags": {..}, "fields": {..}, "time"}]}</c> or the bare array.
-/// JSON numbers become float fields (JSON cannot tell 5 from 5.0, and a field must keep one type);
-/// <c>time</c> is an ISO 8601 string with an offset, or omitted for the receive time.
+/// A JSON number is a float field, except an integer literal (no <c>.</c>, no exponent) for a field already known as
+/// integer (from earlier writes, or InfluxDB's own types): a field must keep one type, and JSON cannot say which
+/// 5 means. <c>time</c> is an ISO 8601 string with an explicit offset, or omitted for the receive time.
 /// </summary>
-internal static class FeedConverter
+internal static partial class FeedConverter
 {
     private const string Shape = "expected {\"points\": [{\"measurement\": \"...\", \"tags\": {...}, \"fields\": {...}, \"time\": \"2025-08-01T10:00:00+07:00\"}]}";
 
-    /// <summary>Converts a UTF-8 JSON body, which must stay unchanged until this returns.</summary>
-    public static FeedConversion Convert(ReadOnlyMemory<byte> json)
+    /// <summary>
+    /// Converts a UTF-8 JSON body, which must stay unchanged until this returns; <paramref name="fieldTypes"/> says
+    /// which fields are known as integers.
+    /// </summary>
+    public static FeedConversion Convert(ReadOnlyMemory<byte> json, FieldTypeRegistry fieldTypes)
     {
         JsonDocument document;
         try
@@ -26,7 +32,7 @@ internal static class FeedConverter
         }
         catch (JsonException ex)
         {
-            return Fatal($"body is not valid JSON ({ex.Message}); {Shape}");
+            return Fatal($"body is not valid JSON ({JsonProblem(ex)}); {Shape}");
         }
 
         using (document)
@@ -49,7 +55,7 @@ internal static class FeedConverter
             var index = 0;
             foreach (var element in points.EnumerateArray())
             {
-                var (point, error) = ToPoint(element);
+                var (point, error) = ToPoint(element, fieldTypes);
                 if (point is not null && TryWrite(point, line, out error))
                 {
                     output.Write(line.WrittenSpan);
@@ -86,7 +92,37 @@ internal static class FeedConverter
 
     private static FeedConversion Fatal(string message) => new([], [], [], message);
 
-    private static (LinePoint? Point, string? Error) ToPoint(JsonElement element)
+    /// <summary>
+    /// .NET's message without its advice about reader options (meant for programmers, not for the department's staff),
+    /// with the line and byte where the JSON went wrong.
+    /// </summary>
+    private static string JsonProblem(JsonException ex)
+    {
+        var message = ex.Message;
+        var advice = message.IndexOf(" Change the reader options", StringComparison.Ordinal);
+        if (advice < 0)
+        {
+            advice = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        message = (advice >= 0 ? message[..advice] : message).TrimEnd();
+        return ex.LineNumber is { } line ? $"{message} at line {line + 1}, byte {ex.BytePositionInLine + 1}" : message;
+    }
+
+    private static (LinePoint? Point, string? Error) ToPoint(JsonElement element, FieldTypeRegistry fieldTypes)
+    {
+        try
+        {
+            return ToPointOrThrow(element, fieldTypes);
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument checks structure, not the UTF-8 inside strings: a name or value that is not UTF-8 throws when read.
+            return (null, "a name or value is not valid UTF-8: save the file as UTF-8 (Excel: \"CSV UTF-8\"; Notepad: encoding UTF-8)");
+        }
+    }
+
+    private static (LinePoint? Point, string? Error) ToPointOrThrow(JsonElement element, FieldTypeRegistry fieldTypes)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -127,6 +163,8 @@ internal static class FeedConverter
         {
             FieldValue? value = field.Value.ValueKind switch
             {
+                JsonValueKind.Number when IsIntegerLiteral(field.Value) && field.Value.TryGetInt64(out var integer)
+                    && fieldTypes.Known(name, field.Name) == FieldKind.Integer => FieldValue.FromInteger(integer),
                 JsonValueKind.Number when field.Value.TryGetDouble(out var d) && double.IsFinite(d) => FieldValue.FromFloat(d),
                 JsonValueKind.True => FieldValue.FromBoolean(true),
                 JsonValueKind.False => FieldValue.FromBoolean(false),
@@ -151,7 +189,8 @@ internal static class FeedConverter
         {
             if (time.ValueKind != JsonValueKind.String || !TryParseTime(time.GetString()!, out var parsed))
             {
-                return (null, $"time '{time}' is not an ISO 8601 time with an offset, e.g. 2025-08-01T10:00:00+07:00 or 2025-08-01T03:00:00Z");
+                return (null, $"time '{time}' is not an ISO 8601 time with an offset, e.g. 2025-08-01T10:00:00+07:00 or 2025-08-01T03:00:00Z" +
+                    " (without an offset the center cannot know which time zone was meant)");
             }
 
             timestamp = Grains.UnixNanos.From(parsed);
@@ -162,8 +201,16 @@ internal static class FeedConverter
 
     private static bool TryParseTime(string text, out DateTimeOffset time)
     {
-        // An offset is required: a bare local time would be read differently by every server.
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T');
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time) && hasOffset;
+        // An offset is required: a bare local time (with a T or a space, as spreadsheets write it) would be read
+        // differently by every server.
+        time = default;
+        return IsoTimeWithOffset().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
     }
+
+    /// <summary>A literal JSON cannot mistake for a fraction: digits only, with an optional minus sign.</summary>
+    private static bool IsIntegerLiteral(JsonElement number) => !number.GetRawText().AsSpan().ContainsAny(".eE");
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}(:?\d{2})?)$")]
+    private static partial Regex IsoTimeWithOffset();
 }

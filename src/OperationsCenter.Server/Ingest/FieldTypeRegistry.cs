@@ -38,6 +38,15 @@ internal sealed class FieldTypeRegistry
         return stored == kind ? null : stored;
     }
 
+    /// <summary>The type <paramref name="field"/> of <paramref name="measurement"/> is known to have; null when unknown.</summary>
+    public FieldKind? Known(string measurement, string field) =>
+        _kinds.TryGetValue(Key(measurement, field), out var kind) ? kind : null;
+
+    /// <summary>Records a type read from InfluxDB, unless this run already knows the field.</summary>
+    public void Learn(string measurement, string field, FieldKind kind) => _kinds.TryAdd(Key(measurement, field), kind);
+
+    private static string Key(string measurement, string field) => string.Concat(measurement, "\0", field);
+
     /// <summary>InfluxDB's name for a type, as in its conflict messages.</summary>
     public static string InfluxName(FieldKind kind) => kind switch
     {

@@ -95,7 +95,7 @@ internal static class IngestApi
 
         using (body)
         {
-            var feed = FeedConverter.Convert(body!.Memory);
+            var feed = FeedConverter.Convert(body!.Memory, services.GetRequiredService<FieldTypeRegistry>());
             if (feed.FatalError is { } fatal)
             {
                 return IngestErrors.Error(IngestDialect.Feed, 400, "invalid", fatal);

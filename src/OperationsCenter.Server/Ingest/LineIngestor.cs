@@ -46,7 +46,10 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
     private PreparedBody Prepare(ReadOnlySpan<byte> body, Precision precision, string department)
     {
         var receivedAt = clock.UtcNow;
-        var receivedNanos = UnixNanos.From(receivedAt);
+
+        // A line without a timestamp gets the receive time, truncated to the request's precision as InfluxDB does.
+        var unit = PrecisionNames.NanosecondsPerUnit(precision);
+        var receivedNanos = UnixNanos.From(receivedAt) / unit * unit;
         var departmentBytes = Encoding.UTF8.GetBytes(department);
         var canonical = new PooledBufferWriter(body.Length + (body.Length / 4) + 64);
         List<LineProblem>? problems = null;
@@ -118,6 +121,13 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
             return new LineProblem(reader.LineNumber, reader.Error ?? "invalid line", false);
         }
 
+        if (FirstInvalidUtf8(reader.RawLine) is var invalid and >= 0)
+        {
+            // Refused rather than stored raw in InfluxDB while live state shows U+FFFD: the two would hold different series.
+            return new LineProblem(reader.LineNumber, string.Create(CultureInfo.InvariantCulture,
+                $"byte {invalid + 1} of the line (0x{reader.RawLine[invalid]:X2}) is not valid UTF-8: send names, tag values and strings as UTF-8"), false);
+        }
+
         if (ReservedMeasurements.IsReserved(reader.Measurement))
         {
             return new LineProblem(reader.LineNumber,
@@ -145,7 +155,7 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
                 return new LineProblem(reader.LineNumber,
                     $"partial write: field type conflict: input field \"{Encoding.UTF8.GetString(reader.FieldKey(i))}\" on measurement " +
                     $"\"{Encoding.UTF8.GetString(reader.Measurement)}\" is type {FieldTypeRegistry.InfluxName(reader.FieldKindAt(i))}, " +
-                    $"already exists as type {FieldTypeRegistry.InfluxName(known)}", false);
+                    $"already exists as type {FieldTypeRegistry.InfluxName(known)}; send it as {HowToSend(known)}", false);
             }
         }
 
@@ -162,6 +172,37 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
             $"timestamp {at:yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'} is more than {limit:c} {(future ? "ahead of" : "behind")} the center's clock " +
             $"(limit OperationsCenter:Ingest:Limits:{name}); check the sender's clock, and that the precision parameter " +
             $"({precision.ToString().ToLowerInvariant()} in this request) matches the unit of the timestamps");
+    }
+
+    /// <summary>How a value of a field type is written, for the fix in a conflict's message.</summary>
+    private static string HowToSend(FieldKind kind) => kind switch
+    {
+        FieldKind.Integer => "an integer: 12i in line protocol, 12 (no decimal point) in a JSON feed",
+        FieldKind.UInteger => "an unsigned integer: 12u in line protocol",
+        FieldKind.Float => "a float: 12.5 or 12 in line protocol, any number in a JSON feed",
+        FieldKind.Boolean => "a boolean: true or false",
+        _ => "a string: \"text\" in double quotes in line protocol, a JSON string in a feed",
+    };
+
+    /// <summary>Where the first byte that is not UTF-8 is, or -1 when the text is valid UTF-8.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(text))
+        {
+            return -1;
+        }
+
+        for (var at = 0; at < text.Length;)
+        {
+            if (Rune.DecodeFromUtf8(text[at..], out _, out var consumed) != OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return -1;
     }
 
     /// <summary>The other department a line names, or null when it names none or this one.</summary>

@@ -34,6 +34,7 @@ internal static class PersistenceServiceCollectionExtensions
         services.AddSingleton<InfluxConnection>();
         services.AddSingleton<ILiveStateHistory, InfluxLiveStateHistory>();
         services.AddHostedService<SpoolDrainer>();
+        services.AddHostedService<StoredFieldTypes>();
         return builder;
     }
 }
