@@ -6,6 +6,16 @@ namespace OperationsCenter.Server.Ingest;
 /// <param name="Message">What to fix.</param>
 internal sealed record BodyFailure(int StatusCode, string Code, string Message)
 {
+    /// <summary>Set when a limit shared by all departments refused the body: answered 429 with <c>Retry-After</c>.</summary>
+    public IngestRefusal? Refusal { get; init; }
+
+    public static BodyFailure Busy() => new(StatusCodes.Status429TooManyRequests, "too many requests", "") { Refusal = IngestRefusal.Bytes };
+
+    public static BodyFailure TooSlow(int bytesPerSecond) => new(
+        StatusCodes.Status408RequestTimeout, "invalid",
+        $"the request body arrived slower than {bytesPerSecond} bytes a second (OperationsCenter:Ingest:Concurrency:MinBodyBytesPerSecond); " +
+        "nothing of it was stored: send it again, gzip it (Content-Encoding: gzip), or send smaller batches");
+
     public static BodyFailure TooLarge(long limit, bool compressed) => new(
         StatusCodes.Status413PayloadTooLarge,
         "request too large",

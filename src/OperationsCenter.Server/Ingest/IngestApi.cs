@@ -53,20 +53,21 @@ internal static class IngestApi
             return IngestErrors.Error(dialect, 400, "invalid", $"invalid precision '{query["precision"]}': use {shape.Precisions}");
         }
 
-        var (body, failure) = await RequestBody.ReadAsync(context.Request, services.GetRequiredService<IOptions<IngestOptions>>().Value, ct);
-        if (failure is not null)
+        var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
+        var (admitted, refused) = await AdmittedBody.AdmitAsync(context, dialect, department, options, ct);
+        if (refused is not null)
         {
-            return IngestErrors.Error(dialect, failure.StatusCode, failure.Code, failure.Message);
+            return refused;
         }
 
-        using (body)
+        using (admitted)
         {
             try
             {
-                var result = await services.GetRequiredService<LineIngestor>().IngestAsync(body!.Memory, precision, department);
+                var result = await services.GetRequiredService<LineIngestor>().IngestAsync(admitted!.Body.Memory, precision, department);
                 if (result.TooManyLines)
                 {
-                    return IngestErrors.TooManyLines(dialect, services.GetRequiredService<IOptions<IngestOptions>>().Value.Limits.MaxLinesPerRequest);
+                    return IngestErrors.TooManyLines(dialect, options.Limits.MaxLinesPerRequest);
                 }
 
                 return result.Problems.Count == 0 ? Results.NoContent() : IngestErrors.Partial(dialect, result, line => $"line {line}");
@@ -87,15 +88,15 @@ internal static class IngestApi
         }
 
         var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
-        var (body, failure) = await RequestBody.ReadAsync(context.Request, options, ct);
-        if (failure is not null)
+        var (admitted, refused) = await AdmittedBody.AdmitAsync(context, IngestDialect.Feed, department, options, ct);
+        if (refused is not null)
         {
-            return IngestErrors.Error(IngestDialect.Feed, failure.StatusCode, failure.Code, failure.Message);
+            return refused;
         }
 
-        using (body)
+        using (admitted)
         {
-            var feed = FeedConverter.Convert(body!.Memory, services.GetRequiredService<FieldTypeRegistry>());
+            var feed = FeedConverter.Convert(admitted!.Body.Memory, services.GetRequiredService<FieldTypeRegistry>());
             if (feed.FatalError is { } fatal)
             {
                 return IngestErrors.Error(IngestDialect.Feed, 400, "invalid", fatal);

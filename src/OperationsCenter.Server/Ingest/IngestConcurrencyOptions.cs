@@ -1,23 +1,35 @@
 namespace OperationsCenter.Server.Ingest;
 
 /// <summary>
-/// How many ingest requests the center works on at once (<c>OperationsCenter:Ingest:Concurrency</c>). Each request in
-/// flight may hold its body and the canonical copy of its accepted lines in memory, so these caps bound what ingest
-/// holds at once; the per-department cap keeps one department (or one leaked key) from taking every slot.
+/// What ingest holds at once (<c>OperationsCenter:Ingest:Concurrency</c>). A request's body is read first, counted in
+/// bytes against <see cref="MaxBufferedBytes"/>; only then does it take one of the <see cref="MaxRequests"/> slots
+/// where bodies are parsed and made durable. So a slow link holds its own bytes, never a slot others need; the
+/// per-department cap keeps one department (or one leaked key) from holding many bodies at once.
 /// </summary>
 public sealed class IngestConcurrencyOptions
 {
-    /// <summary>Ingest requests in flight for all departments together; 0 turns the cap off.</summary>
+    /// <summary>Requests parsed and made durable at once, for all departments together (bodies already read); 0 turns the cap off.</summary>
     public int MaxRequests { get; set; } = 8;
 
     /// <summary>
-    /// Requests that wait for a slot when all <see cref="MaxRequests"/> are taken; past them, 429. Large enough for every
-    /// department of a province reporting at the same moment, several times over (the simulator's load mode sends one
-    /// request per department 20 times a second): a waiting request's body is not read yet, so it holds little more
-    /// than its connection.
+    /// Requests whose body is read that wait for one of the <see cref="MaxRequests"/> slots; past them, 429. Large enough
+    /// for every department of a province reporting at the same moment, several times over (the simulator's load mode
+    /// sends one request per department 20 times a second); what the waiting bodies hold is bounded by <see cref="MaxBufferedBytes"/>.
     /// </summary>
     public int QueueLimit { get; set; } = 1000;
 
-    /// <summary>Ingest requests in flight for one department; past it, 429 at once (it does not queue). 0 turns the cap off.</summary>
+    /// <summary>Ingest requests in flight for one department, reading its body included; past it, 429 at once (it does not queue). 0 turns the cap off.</summary>
     public int MaxRequestsPerDepartment { get; set; } = 4;
+
+    /// <summary>
+    /// Bytes of request bodies held at once, being read or waiting for a slot (after gzip decompression); past it, 429.
+    /// 0 turns the cap off.
+    /// </summary>
+    public long MaxBufferedBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Slowest body Kestrel waits for, in bytes a second after a 10-second grace: a weak mobile link sends a few KB
+    /// report well above it, a stalled or hostile one is cut off instead of holding its connection for ever.
+    /// </summary>
+    public int MinBodyBytesPerSecond { get; set; } = 100;
 }

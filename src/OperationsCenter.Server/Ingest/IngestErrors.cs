@@ -10,6 +10,29 @@ internal static class IngestErrors
         _ => Results.Json(new V1Error(message), statusCode: status),
     };
 
+    /// <summary>429 with <c>Retry-After</c>, naming the limit that refused the request; nothing of it was stored.</summary>
+    public static IResult TooMany(HttpContext context, IngestDialect dialect, IngestRefusal refusal, string? department, TimeSpan wait, IngestOptions options)
+    {
+        var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rate = options.RateLimit;
+        var concurrency = options.Concurrency;
+        var reason = refusal switch
+        {
+            IngestRefusal.Rate => $"too many requests for department \"{department}\": the limit is {rate.RequestsPerSecond} requests per second " +
+                                  $"with bursts of {Math.Max(1, rate.Burst)} (OperationsCenter:Ingest:RateLimit)",
+            IngestRefusal.DepartmentInFlight => $"too many requests in flight for department \"{department}\": the center works on at most " +
+                                                $"{concurrency.MaxRequestsPerDepartment} of a department's requests at once " +
+                                                "(OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment)",
+            IngestRefusal.Bytes => $"the center holds {concurrency.MaxBufferedBytes / (1024 * 1024)} MiB of request bodies for all departments " +
+                                   "together, its limit (OperationsCenter:Ingest:Concurrency:MaxBufferedBytes)",
+            _ => $"too many requests in flight: the center works on at most {concurrency.MaxRequests} ingest requests at once, " +
+                 $"with {concurrency.QueueLimit} waiting, for all departments together (OperationsCenter:Ingest:Concurrency:MaxRequests)",
+        };
+        return Error(dialect, StatusCodes.Status429TooManyRequests, "too many requests",
+            $"{reason}; nothing of this request was stored: send it again after {seconds} seconds, and send fewer, larger batches, one after another");
+    }
+
     /// <summary>How long a client should wait before retrying a write the spool could not take.</summary>
     public const int RetryAfterSeconds = 5;
 

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace OperationsCenter.Server.Ingest;
 
 /// <summary>
-/// The limiters a department's ingest request passes, in order: the department's token bucket (rate), the department's
-/// concurrency limiter (requests in flight, no queue) and the center's (requests in flight, a small queue). Held here,
-/// not by the rate limiter middleware, because the middleware drops a partition's limiter once it looks idle: a
-/// department's in-flight count must live as long as its requests, and the center's is shared by every department.
-/// Only departments with a key get limiters, so there are as many as there are departments.
+/// The limits a department's ingest request passes, in order: before its body, the department's token bucket (rate)
+/// and its concurrency limiter (requests in flight, no queue); while its body is read, the center's byte budget; once
+/// read, the center's processing slots (a queue in front). Held here, not by the rate limiter middleware, because the
+/// middleware drops a partition's limiter once it looks idle: a department's in-flight count must live as long as its
+/// requests, and the center's are shared by every department. Only departments with a key get limiters.
 /// </summary>
 internal sealed class IngestLimiters(IOptions<IngestOptions> options) : IDisposable
 {
@@ -25,8 +25,18 @@ internal sealed class IngestLimiters(IOptions<IngestOptions> options) : IDisposa
         })
         : null;
 
-    /// <summary>False when every ingest limit is turned off.</summary>
-    public bool AnyLimit => _rate.RequestsPerSecond > 0 || _concurrency.MaxRequestsPerDepartment > 0 || _all is not null;
+    /// <summary>False when no limit applies before the body is read.</summary>
+    public bool AnyLimit => _rate.RequestsPerSecond > 0 || _concurrency.MaxRequestsPerDepartment > 0;
+
+    /// <summary>What the bodies being read or waiting hold, against <see cref="IngestConcurrencyOptions.MaxBufferedBytes"/>.</summary>
+    public BodyBudget Bodies { get; } = new(options.Value.Concurrency.MaxBufferedBytes);
+
+    /// <summary>
+    /// One of the center's processing slots, for a request whose body is read, waiting in the queue if need be. Null
+    /// when slots are not limited; otherwise a lease to dispose when done, not acquired when the queue was full too.
+    /// </summary>
+    public async ValueTask<RateLimitLease?> ProcessingSlotAsync(CancellationToken cancellationToken) =>
+        _all is null ? null : await _all.AcquireAsync(1, cancellationToken);
 
     /// <summary>
     /// A limiter chaining every limit that applies to <paramref name="department"/> (at least one: see
@@ -49,26 +59,13 @@ internal sealed class IngestLimiters(IOptions<IngestOptions> options) : IDisposa
             _concurrency.MaxRequestsPerDepartment > 0
                 ? new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = _concurrency.MaxRequestsPerDepartment, QueueLimit = 0 })
                 : null));
-        RateLimiter[] chain = [.. new RateLimiter?[] { own.Rate, own.InFlight, _all }.OfType<RateLimiter>()];
+        RateLimiter[] chain = [.. new RateLimiter?[] { own.Rate, own.InFlight }.OfType<RateLimiter>()];
         return RateLimiter.CreateChained(chain);
     }
 
-    /// <summary>
-    /// Which limit refused <paramref name="department"/>'s request with <paramref name="lease"/>. Only the token bucket's
-    /// refusals say when to retry; of the two in-flight limits, the department's is the one with no permit left.
-    /// </summary>
-    public IngestRefusal Why(string? department, RateLimitLease lease)
-    {
-        if (lease.TryGetMetadata(MetadataName.RetryAfter, out _))
-        {
-            return IngestRefusal.Rate;
-        }
-
-        return department is not null && _departments.TryGetValue(department, out var own) &&
-               own.InFlight?.GetStatistics() is { CurrentAvailablePermits: 0 }
-            ? IngestRefusal.DepartmentInFlight
-            : IngestRefusal.InFlight;
-    }
+    /// <summary>Which limit refused a request before its body: only the token bucket's refusals say when to retry.</summary>
+    public static IngestRefusal Why(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out _) ? IngestRefusal.Rate : IngestRefusal.DepartmentInFlight;
 
     /// <inheritdoc />
     public void Dispose()

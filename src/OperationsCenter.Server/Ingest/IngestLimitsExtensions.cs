@@ -20,7 +20,14 @@ internal static class IngestLimitsExtensions
         // Kestrel refuses what the ingest endpoints would refuse anyway (and the same limit holds for every other
         // endpoint, none of which takes anything near as large); RequestBody lets an ingest request's excess be drained.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>((kestrel, ingest) =>
-            kestrel.Limits.MaxRequestBodySize = ingest.Value.MaxBodyBytes);
+        {
+            kestrel.Limits.MaxRequestBodySize = ingest.Value.MaxBodyBytes;
+
+            // Kestrel's default (240 B/s) would cut off a commune's weak mobile link; a stalled sender is still cut off.
+            kestrel.Limits.MinRequestBodyDataRate = ingest.Value.Concurrency.MinBodyBytesPerSecond > 0
+                ? new MinDataRate(ingest.Value.Concurrency.MinBodyBytesPerSecond, TimeSpan.FromSeconds(10))
+                : null;
+        });
         return services;
     }
 

@@ -9,6 +9,9 @@ internal enum IngestRefusal
     /// <summary>The department's requests in flight (<see cref="IngestConcurrencyOptions.MaxRequestsPerDepartment"/>).</summary>
     DepartmentInFlight,
 
-    /// <summary>All departments' requests in flight, queue included (<see cref="IngestConcurrencyOptions.MaxRequests"/>).</summary>
+    /// <summary>All departments' requests being processed, queue included (<see cref="IngestConcurrencyOptions.MaxRequests"/>).</summary>
     InFlight,
+
+    /// <summary>All departments' request bodies held at once (<see cref="IngestConcurrencyOptions.MaxBufferedBytes"/>).</summary>
+    Bytes,
 }

@@ -7,8 +7,9 @@ using OperationsCenter.Testing;
 namespace OperationsCenter.Server.Tests.Ingest;
 
 /// <summary>
-/// The caps on ingest requests in flight, on a real server with both set low: a department past its own cap gets 429
-/// while another department is still served, and past the center's cap every department waits its turn.
+/// The caps on ingest requests in flight, on a real server with them set low: a department past its own cap gets 429
+/// while another department is still served; a body still being sent holds no processing slot; and past the center's
+/// byte budget for bodies a request is refused, naming it.
 /// </summary>
 public sealed class ConcurrencyLimitTests
 {
@@ -49,16 +50,12 @@ public sealed class ConcurrencyLimitTests
             Assert.Equal(HttpStatusCode.NoContent, other.StatusCode);
         }
 
-        // With xa-ban-bo's request in flight too, the center's cap of 2 is reached: a third department is refused.
+        // A body still being sent holds no processing slot: with both departments' bodies held, the center's cap of 2
+        // is not reached and a third department's write goes straight through.
         await using (var second = await HeldRequest.StartAsync(host, "xa-ban-bo", "t_inflight,desk=b1 v=1\n", "t_inflight,desk=b2 v=2\n"))
         {
-            using var busy = await client.SendAsync(Send.Lines("/api/v1/feeds", "", host.KeyFor("phuong-tan-phong")));
-            var text = await busy.Content.ReadAsStringAsync();
-            Assert.True(busy.StatusCode == HttpStatusCode.TooManyRequests, $"expected 429 past the center's cap, got {(int)busy.StatusCode}: {text}");
-            Assert.NotNull(busy.Headers.RetryAfter);
-            Assert.Contains("the center works on at most 2 ingest requests at once, with 0 waiting, for all departments together " +
-                            "(OperationsCenter:Ingest:Concurrency:MaxRequests)", JsonDocument.Parse(text).RootElement.GetProperty("error").GetString());
-
+            using var through = await client.SendAsync(Send.Lines("/write?db=ioc", "t_inflight,desk=c v=1", host.KeyFor("phuong-tan-phong")));
+            Assert.Equal(HttpStatusCode.NoContent, through.StatusCode);
             Assert.Equal(HttpStatusCode.NoContent, await second.FinishAsync());
         }
 
@@ -70,8 +67,32 @@ public sealed class ConcurrencyLimitTests
             Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         }
 
-        var series = await LiveState.AwaitSeriesAsync(host, "t_inflight", s => s.GetArrayLength() == 6, "the admitted requests' six desks");
-        Assert.Equal(["a1", "a2", "a3", "b", "b1", "b2"], series.EnumerateArray().Select(s => s.GetProperty("tags").GetProperty("desk").GetString()).Order());
+        var series = await LiveState.AwaitSeriesAsync(host, "t_inflight", s => s.GetArrayLength() == 7, "the admitted requests' seven desks");
+        Assert.Equal(["a1", "a2", "a3", "b", "b1", "b2", "c"], series.EnumerateArray().Select(s => s.GetProperty("tags").GetProperty("desk").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task Bodies_past_the_centers_byte_budget_get_429_naming_it_until_held_bodies_are_done()
+    {
+        // One held body (sent without a length) takes a 64 KiB buffer; the next request's 4 KiB no longer fits.
+        await using var host = await CenterHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OperationsCenter:Ingest:Concurrency:MaxBufferedBytes"] = "66000",
+        });
+        using var client = host.CreateClient();
+        await using var held = await HeldRequest.StartAsync(host, "so-noi-vu", "t_budget,desk=a v=1\n", "t_budget,desk=a v=2\n");
+
+        using (var refused = await client.SendAsync(Send.Lines("/api/v2/write?bucket=ioc", "t_budget,desk=b v=1", host.KeyFor("xa-ban-bo"))))
+        {
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.TooManyRequests, $"expected 429 past the byte budget, got {(int)refused.StatusCode}: {text}");
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Contains("(OperationsCenter:Ingest:Concurrency:MaxBufferedBytes)", JsonDocument.Parse(text).RootElement.GetProperty("message").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, await held.FinishAsync());
+        using var accepted = await client.SendAsync(Send.Lines("/api/v2/write?bucket=ioc", "t_budget,desk=b v=1", host.KeyFor("xa-ban-bo")));
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
     }
 
     /// <summary>

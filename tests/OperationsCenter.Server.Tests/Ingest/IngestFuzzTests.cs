@@ -94,7 +94,7 @@ public sealed class IngestFuzzTests(ITestOutputHelper output)
             Assert.True(kept.Count == expected.Count, $"{context}\nexpected {expected.Count} points stored, found {kept.Count}:\n{string.Join("\n", kept)}");
             for (var i = 0; i < kept.Count; i++)
             {
-                Assert.True(SamePoint(expected[i], kept[i], before, after),
+                Assert.True(SamePoint(expected[i], kept[i], before, after, PrecisionNames.NanosecondsPerUnit(precision)),
                     $"{context}\npoint {i} stored differently\nexpected: {expected[i]}\nstored:   {kept[i]}");
             }
         }
@@ -179,7 +179,8 @@ public sealed class IngestFuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>Same measurement, tags, fields and time; a point sent without time got the receive time.</summary>
-    private static bool SamePoint(LinePoint expected, LinePoint stored, long before, long after)
+    /// <summary>The same point; one sent without a timestamp has the receive time, truncated to the request's precision (<paramref name="unit"/>).</summary>
+    private static bool SamePoint(LinePoint expected, LinePoint stored, long before, long after, long unit)
     {
         static IEnumerable<string> Tags(LinePoint p) => p.Tags.Select(t => t.Key + "\u0001" + t.Value).Order(StringComparer.Ordinal);
 
@@ -187,7 +188,7 @@ public sealed class IngestFuzzTests(ITestOutputHelper output)
             && Tags(expected).SequenceEqual(Tags(stored))
             && expected.Fields.Count == stored.Fields.Count
             && expected.Fields.Zip(stored.Fields).All(f => f.First.Key == f.Second.Key && f.First.Value.Equals(f.Second.Value))
-            && (expected.Timestamp is { } time ? stored.Timestamp == time : stored.Timestamp >= before && stored.Timestamp <= after);
+            && (expected.Timestamp is { } time ? stored.Timestamp == time : stored.Timestamp >= before / unit * unit && stored.Timestamp <= after && stored.Timestamp % unit == 0);
     }
 
     private static string? Message(string json, bool v2)

@@ -6,8 +6,8 @@ namespace OperationsCenter.Server.Tests.Ingest;
 
 /// <summary>
 /// What the ingest endpoint should keep of a body, from the parser's own verdict plus the center's rules in the same
-/// order as <c>LineIngestor</c> applies them: limits, reserved measurements, the department tag, the time window, and the type each field was
-/// first accepted with (kept across requests, as the server keeps it).
+/// order as <c>LineIngestor</c> applies them: limits, UTF-8, reserved measurements, the department tag, the time window, and the type
+/// each field was first accepted with (kept across requests, as the server keeps it).
 /// </summary>
 internal sealed class IngestModel(string department, IngestLimitsOptions limits)
 {
@@ -23,7 +23,7 @@ internal sealed class IngestModel(string department, IngestLimitsOptions limits)
         var reader = new LineProtocolReader(body, precision, new LineProtocolScratch(), _lineLimits);
         while (reader.Read())
         {
-            if (!reader.IsValid)
+            if (!reader.IsValid || !System.Text.Unicode.Utf8.IsValid(reader.RawLine))
             {
                 refused++;
                 continue;
