@@ -25,8 +25,47 @@ internal static class LineErrors
     public const string Infinity = "invalid number: infinity is not supported";
     public const string FloatOutOfRange = "invalid float: value out of range";
     public const string BadTimestamp = "bad timestamp";
-    public const string TimeOutOfRange = "bad timestamp: time outside range -9223372036854775806 - 9223372036854775806";
+    public const string TimeOutOfRange = "time outside range -9223372036854775806 - 9223372036854775806";
     public const string TrailingGarbage = "point is invalid: unexpected text after the timestamp";
+
+    /// <summary>Added to a format error: the escape rule, which an unescaped space or comma usually broke.</summary>
+    public const string EscapeHint =
+        ": a space, comma or '=' inside a measurement, tag key, tag value or field key must be escaped with a backslash (e.g. site=Lai\\ Châu)";
+
+    /// <summary>A value's reason, with the field and the value it was given, and how values are written.</summary>
+    public static string WithField(string reason, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        var shown = value.Length > 40 ? System.Text.Encoding.UTF8.GetString(value[..40]) + "…" : System.Text.Encoding.UTF8.GetString(value);
+        return $"{reason}: field \"{System.Text.Encoding.UTF8.GetString(key)}\" = {shown}; " +
+               "write a number (12, -1.5, 1e3), an integer (12i), true or false, or a \"quoted string\"";
+    }
+
+    /// <summary>
+    /// Added to a timestamp out of range: the unit its digits look like, when the request's precision is coarser
+    /// (milliseconds sent with <c>precision=s</c> is the usual cause).
+    /// </summary>
+    public static string UnitHint(ulong magnitude, long nanosPerUnit)
+    {
+        var digits = magnitude == 0 ? 1 : (int)Math.Floor(Math.Log10(magnitude)) + 1;
+        var (unit, precision) = digits switch
+        {
+            <= 11 => ("seconds", "s"),
+            <= 14 => ("milliseconds", "ms"),
+            <= 17 => ("microseconds", "u"),
+            _ => ("nanoseconds", "n"),
+        };
+        return PrecisionNames.NanosecondsPerUnit(PrecisionOf(precision)) < nanosPerUnit
+            ? $"; {magnitude} looks like {unit} since 1970: send it with precision={precision}"
+            : "";
+    }
+
+    private static Precision PrecisionOf(string name) => name switch
+    {
+        "s" => Precision.Seconds,
+        "ms" => Precision.Milliseconds,
+        "u" => Precision.Microseconds,
+        _ => Precision.Nanoseconds,
+    };
 
     public static string IntegerOutOfRange(ReadOnlySpan<byte> digits) =>
         $"unable to parse integer {System.Text.Encoding.UTF8.GetString(digits)}: value out of range";

@@ -29,7 +29,7 @@ internal ref partial struct LineParser
 
             if (first is (byte)',' or (byte)' ')
             {
-                return Fail(LineErrors.InvalidFieldFormat);
+                return Fail(LineErrors.InvalidFieldFormat + LineErrors.EscapeHint);
             }
 
             // "a=1,b" and "cpu value" have a key without '=': InfluxDB calls that an invalid field format.
@@ -37,7 +37,7 @@ internal ref partial struct LineParser
             var i = FindUnescaped(p + 1, (byte)'=', (byte)',', (byte)' ', ref escaped);
             if (i >= _end || _buf[i] != (byte)'=')
             {
-                return Fail(LineErrors.InvalidFieldFormat);
+                return Fail(LineErrors.InvalidFieldFormat + LineErrors.EscapeHint);
             }
 
             ref var slot = ref _scratch.FieldAt(count);
@@ -101,7 +101,7 @@ internal ref partial struct LineParser
             p = next + 1;
             if (p >= _end)
             {
-                return Fail(LineErrors.InvalidFieldFormat);
+                return Fail(LineErrors.InvalidFieldFormat + LineErrors.EscapeHint);
             }
         }
     }
@@ -131,7 +131,7 @@ internal ref partial struct LineParser
             reason = LineNumbers.NonFiniteReason(token) ?? (c == (byte)'+' ? LineErrors.InvalidNumber : LineErrors.InvalidBoolean);
         }
 
-        return reason is null || Fail(reason);
+        return reason is null || Fail(LineErrors.WithField(reason, Resolve(slot.Key), token));
     }
 
     /// <summary>The boolean spellings InfluxDB accepts: t T true True TRUE f F false False FALSE.</summary>
@@ -207,7 +207,7 @@ internal ref partial struct LineParser
         if (next < _end && _buf[next] is not ((byte)',' or (byte)' '))
         {
             // `"a""` opens another quote in InfluxDB's eyes; anything else glued to the string is malformed.
-            return Fail(_buf[next] == (byte)'"' ? LineErrors.UnbalancedQuotes : LineErrors.InvalidFieldFormat);
+            return Fail(_buf[next] == (byte)'"' ? LineErrors.UnbalancedQuotes : LineErrors.InvalidFieldFormat + LineErrors.EscapeHint);
         }
 
         return true;

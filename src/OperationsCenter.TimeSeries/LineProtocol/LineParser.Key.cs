@@ -103,7 +103,7 @@ internal ref partial struct LineParser
 
             if (_buf[j] == (byte)'=')
             {
-                return Fail(LineErrors.InvalidTagFormat);
+                return Fail(LineErrors.InvalidTagFormat + LineErrors.EscapeHint);
             }
 
             slot.Value = valueEscaped ? UnescapeName(valueStart, j - valueStart, measurement: false) : new TokenRef(valueStart, j - valueStart, false);

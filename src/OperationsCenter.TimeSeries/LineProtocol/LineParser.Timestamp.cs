@@ -27,7 +27,7 @@ internal ref partial struct LineParser
 
         if (!TryToNanoseconds(units, out var nanoseconds))
         {
-            return Fail(LineErrors.TimeOutOfRange);
+            return Fail(LineErrors.TimeOutOfRange + LineErrors.UnitHint(magnitude, _nanosPerUnit));
         }
 
         // Only spaces may follow the timestamp.
