@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using OperationsCenter.Catalog;
 using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Commands;
@@ -7,21 +9,38 @@ namespace OperationsCenter.Server.Commands;
 /// <summary><c>keys add --department ID</c>: a new random key, shown once, and its settings entry (hash only).</summary>
 internal static partial class KeysCommand
 {
-    /// <summary>Prints the key and the entry; returns the exit code.</summary>
-    public static int Add(CommandOptions options, TextWriter output)
+    /// <summary>The <c>keys</c> command and its <c>add</c>.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        var department = options.Required("--department");
-        if (!DepartmentId().IsMatch(department))
+        var department = new Option<string>("--department") { Description = "the department's id, as in the catalog", Required = true };
+        var catalog = new Option<FileInfo?>("--catalog") { Description = "the catalog the id is checked against (default: the one the server is configured with)" };
+        var notInCatalog = new Option<bool>("--not-in-catalog") { Description = "issue the key although the catalog has no such department" };
+        var json = new Option<bool>("--json") { Description = "print JSON, for scripts" };
+        var add = new Command("add", "issue a department key: prints the key once and the settings entry holding only its hash")
         {
-            throw new CommandException($"department '{department}' is not an id: use lower-case ASCII letters, digits and '-' (at most 64), as in the catalog");
-        }
+            department, catalog, notInCatalog, json,
+        };
+        add.SetAction(result => AdminCommand.Guarded(error, () =>
+        {
+            var id = result.GetValue(department)!;
+            CheckCatalog(id, result.GetValue(catalog)?.FullName ?? ConfiguredCatalog(), result.GetValue(notInCatalog));
+            return Add(id, result.GetValue(json), output);
+        }));
+        return new Command("keys", "department keys") { add };
+    }
 
+    /// <summary>Prints the key and the entry; returns the exit code.</summary>
+    private static int Add(string department, bool json, TextWriter output)
+    {
         // 256 random bits; the prefix lets secret scanners and people recognise a leaked key.
         var key = "oc_" + Base64Url(RandomNumberGenerator.GetBytes(32));
         var hash = DepartmentKeyResolver.Hash(key);
-        var entryName = $"{department}-{hash[..8]}";
+
+        // A name of its own (letters, digits and '_', as shells allow in variable names), so an entry added by an
+        // environment variable or a second file adds to the keys instead of replacing one.
+        var entryName = $"{department.Replace('-', '_')}_{hash[..8]}";
         var entry = new DepartmentKey { Department = department, Sha256 = hash };
-        if (options.Has("--json"))
+        if (json)
         {
             output.WriteLine(CommandJson.Serialize(new { key, entryName, entry }));
             return 0;
@@ -32,19 +51,72 @@ internal static partial class KeysCommand
 
               {key}
 
-            Add this entry to the settings file (OperationsCenter:SettingsFile, or appsettings.json), inside
-            "OperationsCenter": {"{"} "DepartmentKeys": {"{"} ... {"}"} {"}"}:
+            Add this entry to the settings file (OperationsCenter:SettingsFile, or appsettings.json),
+            inside "OperationsCenter": {"{"} "DepartmentKeys": {"{"} ... {"}"} {"}"}:
 
               "{entryName}": {CommandJson.Serialize(entry)}
 
-            or as environment variables:
+            or as environment variables (the same entry):
 
-              OperationsCenter__DepartmentKeys__{entryName}__Department={department}
-              OperationsCenter__DepartmentKeys__{entryName}__Sha256={hash}
+              export OperationsCenter__DepartmentKeys__{entryName}__Department={department}
+              export OperationsCenter__DepartmentKeys__{entryName}__Sha256={hash}
 
             To revoke the key, remove the entry: the center follows the settings file without a restart.
             """);
         return 0;
+    }
+
+    /// <summary>Refuses an id that is not one, or that the catalog does not know (a typo would issue a key nobody can use).</summary>
+    private static void CheckCatalog(string department, string? catalogPath, bool notInCatalog)
+    {
+        if (!DepartmentId().IsMatch(department))
+        {
+            throw new CommandException($"department '{department}' is not an id: use lower-case ASCII letters, digits and '-' (at most 64), as in the catalog");
+        }
+
+        if (notInCatalog || catalogPath is null || !File.Exists(catalogPath))
+        {
+            return;
+        }
+
+        var ids = CatalogReader.Load(catalogPath).Departments.Select(d => d.Id).ToList();
+        if (!ids.Contains(department))
+        {
+            var closest = ids.OrderBy(id => Distance(id, department)).Take(3);
+            throw new CommandException(
+                $"department '{department}' is not in the catalog {catalogPath}; did you mean {string.Join(", ", closest)}? " +
+                "Pass --not-in-catalog to issue the key anyway.");
+        }
+    }
+
+    /// <summary>The catalog the server beside this binary is configured with (appsettings.json's OperationsCenter:CatalogPath).</summary>
+    private static string? ConfiguredCatalog()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        return configuration["OperationsCenter:CatalogPath"] is { Length: > 0 } path ? Path.GetFullPath(path, AppContext.BaseDirectory) : null;
+    }
+
+    /// <summary>Edit distance, to suggest the ids closest to a mistyped one.</summary>
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+
+        return row[b.Length];
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

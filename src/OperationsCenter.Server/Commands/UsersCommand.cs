@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Commands;
@@ -5,20 +6,32 @@ namespace OperationsCenter.Server.Commands;
 /// <summary><c>users add --name N --role R</c>: the settings entry for a person, with a password hash only.</summary>
 internal static class UsersCommand
 {
-    /// <summary>Reads the password from <paramref name="input"/>, prints the entry; returns the exit code.</summary>
-    public static int Add(CommandOptions options, TextReader input, TextWriter output)
+    /// <summary>The <c>users</c> command and its <c>add</c>.</summary>
+    public static Command Create(TextReader input, TextWriter output, TextWriter error)
     {
-        var name = options.Required("--name");
+        var name = new Option<string>("--name") { Description = "the sign-in name", Required = true };
+        var role = new Option<string[]>("--role") { Description = "a role (give --role again for another)", Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var displayName = new Option<string?>("--display-name") { Description = "the name shown on screens" };
+        var json = new Option<bool>("--json") { Description = "print JSON, for scripts" };
+        var add = new Command("add", "reads the password from standard input; prints the settings entry holding only its hash")
+        {
+            name, role, displayName, json,
+        };
+        add.SetAction(result => AdminCommand.Guarded(error, () =>
+            Add(result.GetValue(name)!, result.GetValue(role)!, result.GetValue(displayName), result.GetValue(json), input, output)));
+        return new Command("users", "people who sign in") { add };
+    }
+
+    /// <summary>Reads the password from <paramref name="input"/>, prints the entry; returns the exit code.</summary>
+    private static int Add(string name, IReadOnlyList<string> givenRoles, string? displayName, bool asJson, TextReader input, TextWriter output)
+    {
         if (name.Length is 0 or > 100 || name.Any(char.IsWhiteSpace))
         {
             throw new CommandException("--name is the sign-in name: 1 to 100 characters, no spaces");
         }
 
-        var roles = options.All("--role").Select(r => r.ToLowerInvariant()).Distinct().ToList();
-        if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
-        {
-            throw new CommandException($"--role must be given at least once, each one of: {string.Join(", ", Roles.All)}");
-        }
+        var roles = givenRoles.Distinct().ToList();
 
         if (!Console.IsInputRedirected && ReferenceEquals(input, Console.In))
         {
@@ -34,12 +47,12 @@ internal static class UsersCommand
         var entry = new UserAccount
         {
             Name = name,
-            DisplayName = options.Optional("--display-name"),
+            DisplayName = displayName,
             PasswordHash = UserDirectory.HashPassword(password),
             Roles = roles,
         };
         var json = CommandJson.Serialize(entry);
-        if (options.Has("--json"))
+        if (asJson)
         {
             output.WriteLine(CommandJson.Serialize(new { entryName = name, entry }));
             return 0;

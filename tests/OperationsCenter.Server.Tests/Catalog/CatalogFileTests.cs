@@ -49,7 +49,7 @@ public sealed class CatalogFileTests
     public void Every_catalog_department_has_a_demo_key_whose_hash_is_in_the_demo_settings()
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(Checkout.PathOf("src/OperationsCenter.Server/appsettings.Demo.json")));
-        var hashes = settings.RootElement.GetProperty("OperationsCenter").GetProperty("DepartmentKeys").EnumerateArray()
+        var hashes = settings.RootElement.GetProperty("OperationsCenter").GetProperty("DepartmentKeys").EnumerateObject().Select(e => e.Value)
             .ToDictionary(k => k.GetProperty("Department").GetString()!, k => k.GetProperty("Sha256").GetString()!);
 
         Assert.All(LaiChau.Departments, d =>
