@@ -108,6 +108,22 @@ public sealed class AlertProcessRestartTests
     }
 
     [Fact]
+    public async Task A_pending_alert_fires_after_its_for_across_a_sigkill_without_any_new_point()
+    {
+        await using var center = await AlertCenter.StartAsync(Rules.Replace("for: 1h", "for: 4s", StringComparison.Ordinal));
+        await center.WriteAsync("xa-ban-bo", "t_restart,link=wan p=50");
+        var pending = (await center.AwaitAlertsAsync(list => list.Any(a => AlertCenter.Rule(a) == "r-pending"), "r-pending pending"))
+            .Single(a => AlertCenter.Rule(a) == "r-pending");
+        Assert.Equal("pending", AlertCenter.State(pending));
+
+        // Killed while pending: the breach and when it began are stored, so the alert's own timer finishes the wait.
+        await center.RestartAsync("KILL");
+        var fired = (await center.AwaitAlertsAsync(list => list.Any(a => AlertCenter.Rule(a) == "r-pending" && AlertCenter.State(a) == "firing"),
+            "r-pending firing once its 4 s have passed, with no new point")).Single(a => AlertCenter.Rule(a) == "r-pending");
+        Assert.Equal(pending.GetProperty("startsAt").GetDateTimeOffset(), fired.GetProperty("startsAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task A_rule_removed_while_the_center_was_stopped_resolves_its_alerts_with_the_note_at_start()
     {
         await using var center = await AlertCenter.StartAsync(Rules);

@@ -12,6 +12,7 @@ namespace OperationsCenter.Server.Tests.Ingest;
 /// trickle their bodies at 300 bytes a second, and a third department's one-line writes are answered meanwhile as if
 /// nothing were happening, because a body is read before it takes a processing slot.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class SlowSenderTests(ITestOutputHelper output)
 {
     private const int BytesPerSecond = 300;

@@ -12,6 +12,7 @@ namespace OperationsCenter.Server.Tests.Simulation;
 /// Program.cs wires it: the catalog's units with their demo keys. It offers the asked rate over the asked number of
 /// series and the center accepts every request.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class LoadModeTests
 {
     [Fact]
