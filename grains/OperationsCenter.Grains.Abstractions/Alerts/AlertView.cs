@@ -36,6 +36,10 @@ public sealed record AlertView(
     [Id(20)]
     public string? Resolution { get; init; }
 
+    /// <summary>Counts the alert's changes: of two views of one alert, the one with the higher revision is newer.</summary>
+    [Id(21)]
+    public long Revision { get; init; }
+
     /// <summary>True while the alert is pending, firing or acknowledged.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOpen => State is AlertState.Pending or AlertState.Firing or AlertState.Acknowledged;

@@ -109,7 +109,9 @@ public sealed partial class AlertIndexGrain(
 
     private void Merge(AlertView view)
     {
-        if (!_alerts.TryGetValue(view.Fingerprint, out var known) || known.UpdatedAt <= view.UpdatedAt)
+        // By revision, not by time: two changes can share a clock reading, and updates can arrive out of order.
+        if (!_alerts.TryGetValue(view.Fingerprint, out var known) || known.Revision < view.Revision
+            || (known.Revision == view.Revision && known.UpdatedAt <= view.UpdatedAt))
         {
             _alerts[view.Fingerprint] = view;
         }
