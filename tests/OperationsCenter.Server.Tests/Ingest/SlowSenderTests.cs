@@ -8,9 +8,9 @@ using Xunit.Abstractions;
 namespace OperationsCenter.Server.Tests.Ingest;
 
 /// <summary>
-/// Communes on weak mobile links send their bodies slowly. Over real sockets: eight connections from two departments
-/// trickle their bodies at 300 bytes a second, and a third department's one-line writes are answered meanwhile as if
-/// nothing were happening, because a body is read before it takes a processing slot.
+/// Communes on weak mobile links send their bodies slowly. Over real sockets, bodies trickle at 300 bytes a second
+/// (eight from two departments; then five hundred from 49), and another department's one-line writes are answered
+/// meanwhile as if nothing were happening, because a body is read before it takes a processing slot.
 /// </summary>
 [Collection(TimingCollection.Name)]
 public sealed class SlowSenderTests(ITestOutputHelper output)
@@ -23,27 +23,14 @@ public sealed class SlowSenderTests(ITestOutputHelper output)
         await using var host = await CenterHost.StartAsync();
         using var stop = new CancellationTokenSource();
         var slow = new[] { "so-noi-vu", "xa-ban-bo" }
-            .SelectMany(department => Enumerable.Range(0, 4).Select(_ => TrickleAsync(host.Port, department, stop.Token)))
+            .SelectMany(department => Enumerable.Range(0, 4).Select(_ => TrickleAsync(host.Port, department, TestDepartments.KeyFor(department), stop.Token)))
             .ToList();
 
         // Every slow connection has sent its headers and begun its body.
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(slow, s => Assert.False(s.IsCompleted, "a slow sender was answered before its body was sent"));
 
-        using var client = host.CreateClient();
-        var latencies = new List<double>();
-        for (var i = 0; i < 40; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await IngestClient.WriteLinesAsync(client, "phuong-tan-phong", $"t_fast,desk=a v={i}");
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-
-        latencies.Sort();
-        var p50 = latencies[latencies.Count / 2];
-        var p99 = latencies[(int)Math.Ceiling(latencies.Count * 0.99) - 1];
-        output.WriteLine($"one-line writes of a third department while 8 bodies trickle at {BytesPerSecond} B/s: p50 {p50:F1} ms, p99 {p99:F1} ms, max {latencies[^1]:F1} ms");
-        Assert.True(latencies[^1] < 1000, $"a write waited {latencies[^1]:F0} ms behind slow bodies (p50 {p50:F1} ms, p99 {p99:F1} ms)");
+        await AssertFastWritesAsync(host, "phuong-tan-phong", TestDepartments.KeyFor("phuong-tan-phong"), "8 bodies of 2 departments");
 
         // The slow ones finish too, and what they sent is kept.
         await stop.CancelAsync();
@@ -52,39 +39,91 @@ public sealed class SlowSenderTests(ITestOutputHelper output)
         await LiveState.AwaitSeriesAsync(host, "t_slow", s => s.GetArrayLength() == 8, "the eight slow bodies' series");
     }
 
+    [Fact]
+    public async Task Five_hundred_slow_bodies_over_49_departments_do_not_hold_up_the_fiftieth()
+    {
+        var catalog = OperationsCenter.Catalog.CatalogReader.Load(Checkout.PathOf("catalog/laichau.yaml"));
+        await using var host = await CenterHost.StartAsync(Simulation.SimulatedFeedTests.DemoSettings(catalog));
+        var departments = catalog.Departments.Select(d => d.Id).ToList();
+        using var stop = new CancellationTokenSource();
+        var slow = Enumerable.Range(0, 500)
+            .Select(i => departments[i % 49])
+            .Select(department => TrickleAsync(host.Port, department, OperationsCenter.Simulator.DemoKeys.For(department), stop.Token))
+            .ToList();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var fiftieth = departments[49];
+        await AssertFastWritesAsync(host, fiftieth, OperationsCenter.Simulator.DemoKeys.For(fiftieth), "500 bodies of 49 departments");
+
+        // Each department had at most its cap of bodies admitted; the rest were told at once to retry. None is lost.
+        await stop.CancelAsync();
+        var answers = await Task.WhenAll(slow);
+        var admitted = answers.Count(a => a.StartsWith("HTTP/1.1 204", StringComparison.Ordinal));
+        output.WriteLine($"{admitted} slow bodies admitted and stored, {answers.Count(a => a.StartsWith("HTTP/1.1 429", StringComparison.Ordinal))} refused with 429");
+        Assert.All(answers, a => Assert.True(a.StartsWith("HTTP/1.1 204", StringComparison.Ordinal) || a.StartsWith("HTTP/1.1 429", StringComparison.Ordinal), a));
+        Assert.Equal(49 * 4, admitted);
+    }
+
+    /// <summary>Forty one-line writes one after another, each answered in well under a second; logs p50 and p99.</summary>
+    private async Task AssertFastWritesAsync(CenterHost host, string department, string key, string meanwhile)
+    {
+        using var client = host.CreateClient();
+        var latencies = new List<double>();
+        for (var i = 0; i < 40; i++)
+        {
+            using var request = Send.Lines("/write?db=ioc", $"t_fast,desk=a v={i}", key);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.SendAsync(request);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        latencies.Sort();
+        var p50 = latencies[latencies.Count / 2];
+        var p99 = latencies[(int)Math.Ceiling(latencies.Count * 0.99) - 1];
+        output.WriteLine($"one-line writes of {department} while {meanwhile} trickle at {BytesPerSecond} B/s: p50 {p50:F1} ms, p99 {p99:F1} ms, max {latencies[^1]:F1} ms");
+        Assert.True(latencies[^1] < 1000, $"a write waited {latencies[^1]:F0} ms behind slow bodies (p50 {p50:F1} ms, p99 {p99:F1} ms)");
+    }
+
     /// <summary>
-    /// Sends a write's headers, then its body at <see cref="BytesPerSecond"/> until told to stop, then the rest at once;
-    /// returns the status line.
+    /// Sends a write's headers, then its body at <see cref="BytesPerSecond"/> until told to stop (or answered early,
+    /// as a refused request is), then the rest at once; returns the status line.
     /// </summary>
-    private static async Task<string> TrickleAsync(int port, string department, CancellationToken stop)
+    private static async Task<string> TrickleAsync(int port, string department, string key, CancellationToken stop)
     {
         var connection = $"{department}-{Guid.NewGuid():N}";
         var body = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 200).Select(i => $"t_slow,conn={connection} v={i}\n")));
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, port);
         var stream = tcp.GetStream();
-        var headers = $"POST /write?db=ioc HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token {TestDepartments.KeyFor(department)}\r\n" +
+        var headers = $"POST /write?db=ioc HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token {key}\r\n" +
                       $"Content-Type: text/plain\r\nContent-Length: {body.Length}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(headers));
+        var answer = new byte[256];
+        var reading = stream.ReadAsync(answer).AsTask();
         var sent = 0;
         const int chunk = BytesPerSecond / 10;
-        while (sent < body.Length && !stop.IsCancellationRequested)
+        try
         {
-            var size = Math.Min(chunk, body.Length - sent);
-            await stream.WriteAsync(body.AsMemory(sent, size));
-            sent += size;
-            try
+            while (sent < body.Length && !stop.IsCancellationRequested && !reading.IsCompleted)
             {
-                await Task.Delay(100, stop);
+                var size = Math.Min(chunk, body.Length - sent);
+                await stream.WriteAsync(body.AsMemory(sent, size));
+                sent += size;
+                await Task.WhenAny(reading, Task.Delay(100, stop));
             }
-            catch (OperationCanceledException)
+
+            if (!reading.IsCompleted)
             {
+                await stream.WriteAsync(body.AsMemory(sent));
             }
         }
+        catch (IOException)
+        {
+            // The server answered and closed while we were still sending: its answer is what counts.
+        }
 
-        await stream.WriteAsync(body.AsMemory(sent));
-        var answer = new byte[256];
-        var read = await stream.ReadAsync(answer);
+        var read = await reading;
         return Encoding.ASCII.GetString(answer, 0, read);
     }
 }
