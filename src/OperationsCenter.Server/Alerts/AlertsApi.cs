@@ -31,9 +31,11 @@ internal static class AlertsApi
         });
 
         alerts.MapPost("/{fingerprint}/ack", (AlertQueries queries, string fingerprint, AckRequest? request, ClaimsPrincipal user) =>
-            AcknowledgeAsync(queries, fingerprint, request, user, take: true)).RequireAuthorization(Policies.Acknowledge);
+            AcknowledgeAsync(queries, fingerprint, request, user, take: true)).RequireAuthorization(Policies.Acknowledge)
+            .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable);
         alerts.MapPost("/{fingerprint}/unack", (AlertQueries queries, string fingerprint, AckRequest? request, ClaimsPrincipal user) =>
-            AcknowledgeAsync(queries, fingerprint, request, user, take: false)).RequireAuthorization(Policies.Acknowledge);
+            AcknowledgeAsync(queries, fingerprint, request, user, take: false)).RequireAuthorization(Policies.Acknowledge)
+            .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

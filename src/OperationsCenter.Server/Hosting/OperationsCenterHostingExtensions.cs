@@ -50,6 +50,7 @@ public static class OperationsCenterHostingExtensions
         services.AddSingleton<WallHubObserver>();
         services.AddHostedService<WallObserverRegistration>();
 
+        services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         return builder;
@@ -80,6 +81,9 @@ public static class OperationsCenterHostingExtensions
         app.MapSilencesApi();
         app.MapKeysApi();
         app.MapHub<WallHub>("/hubs/wall");
+
+        // The HTTP API's description, for integrators; it names every endpoint, so administrators only.
+        app.MapOpenApi().RequireAuthorization(Policies.Admin);
         return app;
     }
 

@@ -23,13 +23,33 @@ internal static class IngestApi
 
         // Departments authenticate with their key, checked here in each protocol's own error shape, not by sign-in.
         app.MapPost(IngestRoutes.V1Write, (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V1, ct))
-            .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name);
+            .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name)
+            .Describe<IngestErrors.V1Error>("text/plain", "InfluxDB 1.x write: line protocol, the department key as a token, Basic-auth password or p");
         app.MapPost(IngestRoutes.V2Write, (HttpContext context, CancellationToken ct) => WriteAsync(context, WriteShape.V2, ct))
-            .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name);
+            .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name)
+            .Describe<IngestErrors.V2Error>("text/plain", "InfluxDB 2.x write: line protocol, the department key as a token");
         app.MapPost(IngestRoutes.Feeds, FeedAsync)
-            .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name);
+            .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name)
+            .Describe<IngestErrors.FeedError>("application/json", "The native JSON feed: {\"points\": [{measurement, tags, fields, time}]}");
         return app;
     }
+
+    /// <summary>
+    /// What a write endpoint takes and answers, for the OpenAPI document: the endpoints read their body themselves, so
+    /// nothing would be inferred. Every refusal has the endpoint's error shape.
+    /// </summary>
+    private static RouteHandlerBuilder Describe<TError>(this RouteHandlerBuilder endpoint, string contentType, string summary) => endpoint
+        .WithSummary(summary)
+        .Accepts<string>(contentType)
+        .Produces(StatusCodes.Status204NoContent)
+        .Produces<TError>(StatusCodes.Status400BadRequest)
+        .Produces<TError>(StatusCodes.Status401Unauthorized)
+        .Produces<TError>(StatusCodes.Status403Forbidden)
+        .Produces<TError>(StatusCodes.Status408RequestTimeout)
+        .Produces<TError>(StatusCodes.Status413PayloadTooLarge)
+        .Produces<TError>(StatusCodes.Status415UnsupportedMediaType)
+        .Produces<TError>(StatusCodes.Status429TooManyRequests)
+        .Produces<TError>(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> WriteAsync(HttpContext context, WriteShape shape, CancellationToken ct)
     {

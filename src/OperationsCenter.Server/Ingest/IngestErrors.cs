@@ -78,11 +78,11 @@ internal static class IngestErrors
         };
     }
 
-    private sealed record V1Error(string Error);
+    internal sealed record V1Error(string Error);
 
-    private sealed record V2Error(string Code, string Message);
+    internal sealed record V2Error(string Code, string Message);
 
-    private sealed record FeedError(string Error, int Accepted, IReadOnlyList<FeedProblem> Errors);
+    internal sealed record FeedError(string Error, int Accepted, IReadOnlyList<FeedProblem> Errors);
 
-    private sealed record FeedProblem(int Index, string Message);
+    internal sealed record FeedProblem(int Index, string Message);
 }

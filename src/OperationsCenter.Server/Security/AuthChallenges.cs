@@ -35,10 +35,11 @@ internal static class AuthChallenges
             $"{context.HttpContext.User.Identity?.Name ?? "this account"} may not do this: {Needed(context.Request)}. Ask an administrator for the role");
     }
 
-    /// <summary>A top-level browser navigation: a GET outside the API and the hub.</summary>
+    /// <summary>A top-level browser navigation: a GET outside the API, its description and the hub.</summary>
     private static bool IsPage(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) &&
-        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs") && !request.Path.StartsWithSegments("/auth");
+        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs") && !request.Path.StartsWithSegments("/auth") &&
+        !request.Path.StartsWithSegments("/openapi");
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {
@@ -51,6 +52,8 @@ internal static class AuthChallenges
             ? "acknowledging needs the operator or leader role"
             : request.Path.StartsWithSegments("/api/v1/rules") || request.Path.StartsWithSegments("/api/v1/silences") || request.Path.StartsWithSegments("/api/v1/keys")
                 ? "rules, silences and keys need the admin role"
+                : request.Path.StartsWithSegments("/openapi")
+                    ? "the API's description needs the admin role"
                 : "the wall and its API need the operator or leader role";
 
     private static Task WriteAsync(HttpResponse response, int status, string message)
