@@ -1,89 +1,132 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Server.Alerts.Storage;
+using OperationsCenter.Server.HealthChecks;
 using OperationsCenter.Server.Persistence;
 using OperationsCenter.TimeSeries.Influx;
 using OperationsCenter.TimeSeries.Spool;
 
 namespace OperationsCenter.Server.Api;
 
-/// <summary><c>GET /health</c>: InfluxDB, the spool's backlog, alert storage, dead letters and the cluster, as JSON.</summary>
+/// <summary>
+/// <c>/health</c> (every check, as JSON: InfluxDB, the spool's backlog, alert storage, dead letters, rules, webhooks and
+/// the cluster), <c>/health/live</c> (the process serves) and <c>/health/ready</c> (this node takes writes), on ASP.NET
+/// Core's health checks. Open to monitors: 200 when all is well, 503 with the same body when <c>/health</c>'s
+/// <c>status</c> is <c>degraded</c>. Addresses, file paths and error texts are shown only to signed-in people.
+/// </summary>
 internal static class HealthApi
 {
-    // Redis answers a PING in well under a millisecond; a second without an answer is a stall.
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>Registers the checks.</summary>
+    public static IServiceCollection AddCenterHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<SiloHealthCheck>("silo", tags: [HealthTags.Ready])
+            .AddCheck<SpoolHealthCheck>("spool", tags: [HealthTags.Ready])
+            .AddCheck<InfluxHealthCheck>("influx")
+            .AddCheck<AlertStorageHealthCheck>("alertStorage")
+            .AddCheck<RecordsHealthCheck>("records");
+        return services;
+    }
 
-    /// <summary>
-    /// Maps the endpoint, open to monitors: 200 when <c>status</c> is <c>ok</c>, 503 with the same body when it is
-    /// <c>degraded</c> (a monitor that reads only status codes sees it). Addresses, file paths and error texts are
-    /// shown only to signed-in people.
-    /// </summary>
+    /// <summary>Maps the three probes.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (Spool spool, DrainStatus drain, DeadLetterFile deadLetters, Alerts.RuleStatus rules,
-            Notifications.Webhooks.WebhookDispatcher webhooks, Notifications.Webhooks.WebhookFailures webhookFailures, IOptions<InfluxOptions> influx,
-            IOptions<SpoolOptions> spoolOptions, IClusterMembershipService membership, AlertStoreStatus alertStore, IServiceProvider services,
-            System.Security.Claims.ClaimsPrincipal user) =>
+        var failing = new Dictionary<HealthStatus, int>
         {
-            // Anyone (a monitor) gets the states and counts; addresses, paths and error texts only a signed-in person.
-            var detailed = Security.Roles.All.Any(user.IsInRole);
-            var backlog = spool.Backlog();
-            var state = drain.Snapshot();
-            var ruleState = rules.Snapshot();
-            var activeSilos = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
-            var redis = services.GetService<AlertRedis>();
-            var ping = redis is null ? null : await redis.PingAsync(PingTimeout);
-            var storeOk = (redis is null || ping is not null) && alertStore.Unstored == 0;
-            var ok = state.Reachable && storeOk && deadLetters.Count == 0 && ruleState.Errors.IsEmpty && webhooks.Failed == 0;
-            return TypedResults.Json(new
-            {
-                Status = ok ? "ok" : "degraded",
-                Influx = new
-                {
-                    Url = detailed ? influx.Value.Url.ToString() : null,
-                    state.Version,
-                    state.Reachable,
-                    LastError = detailed ? state.LastError : null,
-                    state.LastErrorAt,
-                    state.LastSuccessAt,
-                    state.PointsShipped,
-                },
-                Spool = new
-                {
-                    BacklogPoints = backlog.Points,
-                    BacklogBytes = backlog.Bytes,
-                    OldestUnshippedSeconds = backlog.OldestAppendedAt is { } oldest ? (DateTimeOffset.UtcNow - oldest).TotalSeconds : 0,
-                    LimitBytes = spoolOptions.Value.MaxBytes,
-                },
-                AlertStorage = new
-                {
-                    Kind = redis is null ? "memory" : "redis",
-                    Address = detailed ? redis?.Endpoints : null,
-                    Reachable = redis is null || ping is not null,
-                    PingMilliseconds = ping?.TotalMilliseconds,
-                    UnstoredAlerts = alertStore.Unstored,
-                    LastError = detailed ? alertStore.LastError?.Error : null,
-                    LastErrorAt = alertStore.LastError?.At,
-                },
-                DeadLetters = new { deadLetters.Count, File = detailed ? deadLetters.Path : null },
-                Cluster = new { ActiveSilos = activeSilos },
-                Rules = new
-                {
-                    InForce = ruleState.Rules,
-                    Directory = detailed ? ruleState.Directory : null,
-                    ruleState.LoadedAt,
-                    ErrorCount = ruleState.Errors.Length,
-                    Errors = detailed ? ruleState.Errors : [],
-                },
-                Webhooks = new
-                {
-                    webhooks.Delivered,
-                    webhooks.Failed,
-                    Recent = detailed ? webhookFailures.Recent().Take(10) : [],
-                    FailureLogPath = detailed ? webhooks.FailureLogPath : null,
-                },
-            }, statusCode: ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        }).AllowAnonymous();
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        };
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = failing, ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResultStatusCodes = failing, ResponseWriter = WriteStatusAsync })
+            .AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready), ResultStatusCodes = failing, ResponseWriter = WriteStatusAsync })
+            .AllowAnonymous();
         return app;
     }
+
+    /// <summary>A probe's answer: its status and each check's.</summary>
+    private static Task WriteStatusAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new { Status = Status(report), Checks = Checks(report) });
+
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var services = context.RequestServices;
+        var spool = services.GetRequiredService<Spool>();
+        var drain = services.GetRequiredService<DrainStatus>();
+        var deadLetters = services.GetRequiredService<DeadLetterFile>();
+        var rules = services.GetRequiredService<Alerts.RuleStatus>();
+        var webhooks = services.GetRequiredService<Notifications.Webhooks.WebhookDispatcher>();
+        var webhookFailures = services.GetRequiredService<Notifications.Webhooks.WebhookFailures>();
+        var influx = services.GetRequiredService<IOptions<InfluxOptions>>().Value;
+        var alertStore = services.GetRequiredService<AlertStoreStatus>();
+        var redis = services.GetService<AlertRedis>();
+
+        // Anyone (a monitor) gets the states and counts; addresses, paths and error texts only a signed-in person.
+        var detailed = Security.Roles.All.Any(context.User.IsInRole);
+        var backlog = spool.Backlog();
+        var state = drain.Snapshot();
+        var ruleState = rules.Snapshot();
+        var storage = report.Entries["alertStorage"];
+        var ping = storage.Data.TryGetValue(AlertStorageHealthCheck.PingMilliseconds, out var milliseconds) ? (double?)milliseconds : null;
+        await context.Response.WriteAsJsonAsync(new
+        {
+            Status = Status(report),
+            Checks = Checks(report),
+            Influx = new
+            {
+                Url = detailed ? influx.Url.ToString() : null,
+                state.Version,
+                state.Reachable,
+                LastError = detailed ? state.LastError : null,
+                state.LastErrorAt,
+                state.LastSuccessAt,
+                state.PointsShipped,
+            },
+            Spool = new
+            {
+                BacklogPoints = backlog.Points,
+                BacklogBytes = backlog.Bytes,
+                OldestUnshippedSeconds = backlog.OldestAppendedAt is { } oldest ? (DateTimeOffset.UtcNow - oldest).TotalSeconds : 0,
+                LimitBytes = services.GetRequiredService<IOptions<SpoolOptions>>().Value.MaxBytes,
+            },
+            AlertStorage = new
+            {
+                Kind = redis is null ? "memory" : "redis",
+                Address = detailed ? redis?.Endpoints : null,
+                Reachable = redis is null || ping is not null,
+                PingMilliseconds = ping,
+                UnstoredAlerts = alertStore.Unstored,
+                LastError = detailed ? alertStore.LastError?.Error : null,
+                LastErrorAt = alertStore.LastError?.At,
+            },
+            DeadLetters = new { deadLetters.Count, File = detailed ? deadLetters.Path : null },
+            Cluster = new
+            {
+                ActiveSilos = services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active),
+            },
+            Rules = new
+            {
+                InForce = ruleState.Rules,
+                Directory = detailed ? ruleState.Directory : null,
+                ruleState.LoadedAt,
+                ErrorCount = ruleState.Errors.Length,
+                Errors = detailed ? ruleState.Errors : [],
+            },
+            Webhooks = new
+            {
+                webhooks.Delivered,
+                webhooks.Failed,
+                Recent = detailed ? webhookFailures.Recent().Take(10) : [],
+                FailureLogPath = detailed ? webhooks.FailureLogPath : null,
+            },
+        });
+    }
+
+    private static string Status(HealthReport report) => report.Status == HealthStatus.Healthy ? "ok" : "degraded";
+
+    private static Dictionary<string, object> Checks(HealthReport report) => report.Entries.ToDictionary(
+        e => e.Key, e => (object)new { Status = e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description });
 }

@@ -51,6 +51,7 @@ public static class OperationsCenterHostingExtensions
         services.AddHostedService<WallObserverRegistration>();
 
         services.AddOpenApi();
+        services.AddCenterHealthChecks();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         return builder;

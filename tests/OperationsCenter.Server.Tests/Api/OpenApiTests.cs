@@ -26,8 +26,12 @@ public sealed class OpenApiTests(CenterFixture fixture)
             .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"))
             .ToHashSet();
 
+        // Not HTTP API operations: the hub (SignalR negotiates its own), this document, and the health probes (ASP.NET
+        // Core's health-check endpoints, which monitors know by their fixed paths; the README describes them).
         var mapped = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => !(e.RoutePattern.RawText ?? "").StartsWith("/hubs/", StringComparison.Ordinal) && e.RoutePattern.RawText != "/openapi/{documentName}.json")
+            .Where(e => !(e.RoutePattern.RawText ?? "").StartsWith("/hubs/", StringComparison.Ordinal)
+                        && !(e.RoutePattern.RawText ?? "").StartsWith("/health", StringComparison.Ordinal)
+                        && e.RoutePattern.RawText != "/openapi/{documentName}.json")
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Where(m => m != "OPTIONS")
                 .Select(m => $"{m} /{(e.RoutePattern.RawText ?? "").Trim('/')}"))

@@ -69,8 +69,17 @@ public sealed class CrossSiteTests(CenterFixture fixture)
         using var anonymous = Host.CreateClient();
         var (status, open) = await Health.ReadWithStatusAsync(anonymous);
 
-        // This server has no InfluxDB: degraded, and the status code says so to monitors that read only that.
+        // This server has no InfluxDB: degraded, and the status code says so to monitors that read only that; the
+        // checks say which part is at fault.
         Assert.Equal((System.Net.HttpStatusCode.ServiceUnavailable, "degraded"), (status, open.GetProperty("status").GetString()));
+        Assert.Equal("degraded", open.GetProperty("checks").GetProperty("influx").GetProperty("status").GetString());
+        Assert.Equal("healthy", open.GetProperty("checks").GetProperty("silo").GetProperty("status").GetString());
+
+        // Liveness and readiness: the process serves, and it takes writes (into the spool) without InfluxDB.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
+        using var ready = await anonymous.GetAsync("/health/ready");
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("\"spool\"", await ready.Content.ReadAsStringAsync());
         Assert.Equal(JsonValueKind.Null, open.GetProperty("influx").GetProperty("url").ValueKind);
         Assert.Equal(JsonValueKind.Null, open.GetProperty("deadLetters").GetProperty("file").ValueKind);
         Assert.True(open.GetProperty("spool").TryGetProperty("backlogPoints", out _));

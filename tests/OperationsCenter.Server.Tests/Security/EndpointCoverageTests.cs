@@ -15,7 +15,7 @@ namespace OperationsCenter.Server.Tests.Security;
 public sealed class EndpointCoverageTests(CenterFixture fixture)
 {
     // Open on purpose: InfluxDB clients' health check, monitoring, and the way in.
-    private static readonly HashSet<string> Open = ["/ping", "/health", "/login", "/auth/login", "/auth/logout", "/auth/providers", "/auth/oidc"];
+    private static readonly HashSet<string> Open = ["/ping", "/health", "/health/live", "/health/ready", "/login", "/auth/login", "/auth/logout", "/auth/providers", "/auth/oidc"];
 
     [Fact]
     public async Task No_endpoint_but_ping_health_and_sign_in_answers_without_credentials()
