@@ -157,6 +157,8 @@ public sealed partial class AlertGrain(
             await CommitAsync(updated, System, note: null);
         }
 
+        // Its escalation may have changed too (escalate_after, repeat_interval).
+        Arm();
         AskSourceToEvaluate();
     }
 
@@ -195,8 +197,9 @@ public sealed partial class AlertGrain(
     private async Task WatchAsync()
     {
         var record = Record;
-        if (record.View is { State: AlertState.Pending } pending)
+        if (record.View is { State: AlertState.Pending } or { State: AlertState.Acknowledged, FiringSince: null })
         {
+            var pending = record.View!;
             var fired = FireIfDue(pending, record);
             if (fired != pending)
             {
@@ -223,6 +226,12 @@ public sealed partial class AlertGrain(
         if (due is { } kind)
         {
             var next = await NoticeAsync(kind, view with { UpdatedAt = now }, toLeaders: true);
+            if (next.LeadersNotifiedAt == view.LeadersNotifiedAt && next.Silenced == view.Silenced)
+            {
+                // Muted by a silence, as it was a second ago: nothing to store.
+                return;
+            }
+
             await CommitAsync(record with { View = next }, actor: null, note: null);
         }
     }
@@ -276,6 +285,12 @@ public sealed partial class AlertGrain(
         if (storedNow && Record.Revision != revision)
         {
             // Storage held a newer truth, now taken and published instead of this change.
+            Arm();
+            if (mustStore)
+            {
+                throw new AlertStoreUnavailableException("the alert was changed elsewhere at the same moment; look at it again and retry");
+            }
+
             return;
         }
 
@@ -290,14 +305,21 @@ public sealed partial class AlertGrain(
             }
         }
 
-        if (transitioned || mustStore)
-        {
-            await history.RecordAsync(new AlertTransition(
-                view.Fingerprint, view.RuleName, view.Severity, view.Owner, view.State, actor ?? System, note, view.Value, clock.UtcNow, view.Labels));
-        }
-
         Publish(view);
         Arm();
+        if (transitioned || mustStore)
+        {
+            try
+            {
+                await history.RecordAsync(new AlertTransition(
+                    view.Fingerprint, view.RuleName, view.Severity, view.Owner, view.State, actor ?? System, note, view.Value, clock.UtcNow, view.Labels));
+            }
+            catch (Exception ex)
+            {
+                // The change stands (it is stored); only its history row is missing, and the log says so.
+                LogHistoryFailed(Fingerprint, view.State.ToString(), actor ?? System, ex.Message);
+            }
+        }
     }
 
     /// <summary>
@@ -379,11 +401,14 @@ public sealed partial class AlertGrain(
         GrainFactory.GetGrain<IAlertIndexGrain>(0).Upsert(view).Ignore();
     }
 
-    /// <summary>A timer while pending or escalating, and a stored reminder that brings the alert back after a restart.</summary>
+    /// <summary>
+    /// A timer while pending (acknowledged or not) or escalating, and a stored reminder that brings the alert back after
+    /// a restart.
+    /// </summary>
     private void Arm()
     {
         var view = Record.View;
-        var watch = view?.State == AlertState.Pending
+        var watch = view is { State: AlertState.Pending } or { State: AlertState.Acknowledged, FiringSince: null }
             || (view?.State == AlertState.Firing && rules.Current.Any(r => r.Name == view.RuleName && r.EscalateAfter is not null));
         if (watch && _watch is null)
         {
@@ -468,6 +493,9 @@ public sealed partial class AlertGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Alert {Fingerprint} could not be stored (failure {Failures}); it keeps retrying every second: {Error}")]
     private partial void LogStoreFailed(string fingerprint, int failures, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert {Fingerprint}: its move to {State} by {Actor} is stored but its history row could not be written: {Error}")]
+    private partial void LogHistoryFailed(string fingerprint, string state, string actor, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Fingerprint} is stored again after {Failures} failed writes")]
     private partial void LogStored(string fingerprint, int failures);

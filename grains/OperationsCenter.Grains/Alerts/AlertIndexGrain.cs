@@ -60,6 +60,12 @@ public sealed partial class AlertIndexGrain(
             await LoadAsync();
         }
 
+        if (!_loaded)
+        {
+            // Alerts missing from the list would miss the change: the caller reports again, with the same difference.
+            throw new InvalidOperationException("the alert list could not be read from storage; the rule change is reconciled once it can");
+        }
+
         // Reconciled before the new set is stored: a failure here is retried with the same difference.
         var affected = _alerts.Values.Where(a => a.IsOpen && changed.Contains(a.RuleName)).Select(a => a.Fingerprint).ToList();
         foreach (var batch in affected.Chunk(ReconcileBatch))

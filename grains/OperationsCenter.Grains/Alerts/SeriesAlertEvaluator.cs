@@ -12,12 +12,23 @@ internal sealed class SeriesAlertEvaluator
 {
     private static readonly ImmutableHashSet<RuleKind> SeriesKinds = [RuleKind.Threshold, RuleKind.Window, RuleKind.Rate, RuleKind.Ratio];
     private readonly Dictionary<(string Rule, string Field), Reading> _reported = [];
+    private bool _unsent;
 
-    /// <summary>True while a condition is breached or between thresholds: the grain keeps its evaluation timer then.</summary>
-    public bool Active => _reported.Values.Any(r => r is Reading.Breached or Reading.Between);
+    /// <summary>
+    /// True while a condition is breached or between thresholds, or a report did not get through: the grain keeps its
+    /// evaluation timer then.
+    /// </summary>
+    public bool Active => _unsent || _reported.Values.Any(r => r is Reading.Breached or Reading.Between);
 
     /// <summary>Forgets what was reported, so the next evaluation reports every condition again.</summary>
     public void Forget() => _reported.Clear();
+
+    /// <summary>A report that did not reach its alert: the next evaluation sends it again.</summary>
+    public void Unsent(AlertSignal signal)
+    {
+        _reported.Remove((signal.RuleName, signal.Labels.GetValueOrDefault("field", "")));
+        _unsent = true;
+    }
 
     /// <summary>Evaluates every matching rule on every matching field; returns the conditions to report.</summary>
     public List<AlertSignal> Evaluate(
@@ -27,6 +38,7 @@ internal sealed class SeriesAlertEvaluator
         var signals = new List<AlertSignal>();
         var fieldNames = fields.ToList();
         var evaluated = new HashSet<(string, string)>();
+        _unsent = false;
         foreach (var rule in rules)
         {
             if (!SeriesKinds.Contains(rule.Kind) || !rule.Match.Matches(measurement, tags))

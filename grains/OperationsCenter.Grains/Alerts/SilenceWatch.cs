@@ -19,6 +19,9 @@ internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince
     /// <summary>Forgets what was reported, so the next evaluation reports every condition again.</summary>
     public void Forget() => _reported.Clear();
 
+    /// <summary>A report that did not reach its alert: the next evaluation sends it again.</summary>
+    public void Unsent(AlertSignal signal) => _reported.Remove(signal.RuleName);
+
     /// <summary>The conditions to report: those that changed since the last call, or were never reported.</summary>
     public List<AlertSignal> Evaluate(
         ImmutableArray<AlertRule> rules, Func<AlertRule, bool> matches, DateTimeOffset? lastReport, AlertSource source,

@@ -128,10 +128,8 @@ public sealed partial class DepartmentGrain(
         }
 
         var labels = ImmutableDictionary<string, string>.Empty.Add("department", id);
-        foreach (var signal in _silence.Evaluate(current, r => r.Match.MatchesDepartment(id), _lastSeen, new AlertSource(RuleScope.Department, id), labels, clock.UtcNow, directory.CurrentValue.NameOf(id)))
-        {
-            await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
-        }
+        var signals = _silence.Evaluate(current, r => r.Match.MatchesDepartment(id), _lastSeen, new AlertSource(RuleScope.Department, id), labels, clock.UtcNow, directory.CurrentValue.NameOf(id));
+        await AlertSignals.SendAsync(GrainFactory, signals, _silence.Unsent, logger);
     }
 
     private DepartmentStatus Status()

@@ -173,10 +173,16 @@ public sealed partial class SeriesGrain(
     {
         var labels = _keyTags.SetItem("measurement", _keyMeasurement);
         var lastReport = _lastArrival ?? (_fields.Count > 0 ? LastTime() : null);
-        foreach (var signal in _silence!.Evaluate(rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags), lastReport, Source, labels, clock.UtcNow, DepartmentName()))
+        if (!SilenceRulesMatch())
         {
-            await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
+            // No rule watches this series for silence any more: no timer to keep it alive for.
+            _silenceTimer?.Dispose();
+            _silenceTimer = null;
+            return;
         }
+
+        var signals = _silence!.Evaluate(rules.Current, r => r.Match.Matches(_keyMeasurement, _keyTags), lastReport, Source, labels, clock.UtcNow, DepartmentName());
+        await AlertSignals.SendAsync(GrainFactory, signals, _silence.Unsent, logger);
     }
 
     /// <summary>
@@ -185,16 +191,11 @@ public sealed partial class SeriesGrain(
     /// </summary>
     private async Task EvaluateAlertsAsync()
     {
-        if (_measurement is null || rules.Current.IsEmpty)
+        if (_measurement is not null)
         {
-            return;
-        }
-
-        var now = clock.UtcNow;
-        var signals = _alerts.Evaluate(rules.Current, Source, _measurement, _tags, new SeriesReadings(_fields, UnixNanos.From(now)), _fields.Keys, now, DepartmentName());
-        foreach (var signal in signals)
-        {
-            await GrainFactory.GetGrain<IAlertGrain>(AlertFingerprint.Of(signal.RuleName, signal.Labels)).Signal(signal);
+            var now = clock.UtcNow;
+            var signals = _alerts.Evaluate(rules.Current, Source, _measurement, _tags, new SeriesReadings(_fields, UnixNanos.From(now)), _fields.Keys, now, DepartmentName());
+            await AlertSignals.SendAsync(GrainFactory, signals, _alerts.Unsent, logger);
         }
 
         if (_alerts.Active && _evaluationTimer is null)

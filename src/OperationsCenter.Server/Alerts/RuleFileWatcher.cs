@@ -22,6 +22,7 @@ internal sealed partial class RuleFileWatcher(
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly Lock _gate = new();
     private string _seen = "";
+    private readonly SemaphoreSlim _reporting = new(1, 1);
     private RulesReport? _unreported;
     private bool _reportFailed;
 
@@ -89,8 +90,24 @@ internal sealed partial class RuleFileWatcher(
         }
     }
 
-    /// <summary>Tells the alert index which rules are in force; kept for the next tick when it cannot be told now.</summary>
+    /// <summary>
+    /// Tells the alert index which rules are in force; kept for the next tick when it cannot be told now. One report
+    /// at a time, so an older one never reaches the index after a newer one.
+    /// </summary>
     private async Task ReportAsync()
+    {
+        await _reporting.WaitAsync();
+        try
+        {
+            await ReportOnceAsync();
+        }
+        finally
+        {
+            _reporting.Release();
+        }
+    }
+
+    private async Task ReportOnceAsync()
     {
         var report = _unreported;
         if (report is null)

@@ -32,7 +32,18 @@ internal sealed class AdmittedBody : IDisposable
                 : IngestErrors.Error(dialect, failure.StatusCode, failure.Code, failure.Message));
         }
 
-        var slot = await limiters.ProcessingSlotAsync(ct);
+        RateLimitLease? slot;
+        try
+        {
+            slot = await limiters.ProcessingSlotAsync(ct);
+        }
+        catch
+        {
+            // The client went away while waiting (or the server is stopping): its bytes go back to the budget.
+            body!.Dispose();
+            throw;
+        }
+
         if (slot is { IsAcquired: false })
         {
             slot.Dispose();

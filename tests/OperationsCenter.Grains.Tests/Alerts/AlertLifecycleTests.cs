@@ -60,6 +60,23 @@ public sealed class AlertLifecycleTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_alert_acknowledged_while_pending_still_fires_after_its_for_and_then_outlasts_a_dip()
+    {
+        var (_, alert) = Alert("uptime-low-taken-early");
+        var now = ClusterFixture.Clock.GetUtcNow();
+
+        await alert.Signal(Signal("uptime-low-taken-early", AlertCondition.Breached, 80, now, FiveMinutes));
+        await alert.Acknowledge("Lò Văn Hùng", "đã biết");
+        ClusterFixture.Clock.Advance(FiveMinutes);
+
+        // Taken, and fired behind it: a value between thresholds no longer ends it as it would a pending alert.
+        var fired = await Await.UntilAsync(alert.GetView, v => v?.FiringSince is not null, "the acknowledged alert to fire after its for");
+        Assert.Equal(AlertState.Acknowledged, fired!.State);
+        await alert.Signal(Signal("uptime-low-taken-early", AlertCondition.Unclear, 96, now.AddMinutes(6), FiveMinutes));
+        Assert.Equal(AlertState.Acknowledged, (await alert.GetView())!.State);
+    }
+
+    [Fact]
     public async Task A_firing_alert_goes_on_firing_between_thresholds_and_without_data()
     {
         var (_, alert) = Alert("uptime-low-band");
