@@ -91,8 +91,9 @@ public sealed class AlertProcessRestartTests
         await Await.UntilAsync(() => Task.FromResult(notices.Any(n => n.Kind == "repeat")), any => any, "a repeat notice of the escalating alert after the restart");
 
         await center.WriteAsync("xa-ban-bo", "t_restart,link=wan p=1,f=1,a=1,e=1");
+        // Typically well under a second; the deadline leaves room for a CI machine running every test project at once.
         await center.AwaitAlertsAsync(list => list.Where(a => RuleNames.Contains(AlertCenter.Rule(a))).All(a => AlertCenter.State(a) == "resolved"),
-            "every alert resolved within 2 s of the clearing values", TimeSpan.FromSeconds(2));
+            "every alert resolved within seconds of the clearing values", TimeSpan.FromSeconds(5));
         var resolvedAt = DateTime.UtcNow;
 
         foreach (var fingerprint in before.Keys)
