@@ -280,7 +280,7 @@ public sealed partial class AlertGrain(
 
         var revision = previous.Revision + 1;
         view = view with { Revision = revision };
-        stored.State = next with { View = view, Revision = revision };
+        stored.State = next with { View = view };
         var storedNow = await TryStoreAsync();
         if (storedNow && Record.Revision != revision)
         {
@@ -299,7 +299,7 @@ public sealed partial class AlertGrain(
             if (mustStore)
             {
                 // Undone, under a newer revision, so a write that reached storage after all is overwritten, not adopted.
-                stored.State = previous with { Revision = previous.Revision + 2, View = previous.View! with { Revision = previous.Revision + 2 } };
+                stored.State = previous with { View = previous.View! with { Revision = previous.Revision + 2 } };
                 throw new AlertStoreUnavailableException(
                     "alert storage (Redis) did not answer, so the change was not recorded; try again in a moment");
             }

@@ -3,7 +3,7 @@ namespace OperationsCenter.Grains.Alerts;
 /// <summary>
 /// The stored truth of one alert (grain storage <c>alerts</c>): what operators see, and what the alert needs to go on
 /// after any activation (a restart, a silo lost, a rule reload): the condition last reported, where it comes from and
-/// the rule's <c>for</c>. Immutable: a change is a new record with the next <see cref="Revision"/>.
+/// the rule's <c>for</c>. Immutable: a change is a new record whose view carries the next revision.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record AlertRecord
@@ -24,7 +24,6 @@ public sealed record AlertRecord
     [Id(3)]
     public TimeSpan For { get; init; }
 
-    /// <summary>Counts changes, so the newer of two records (memory and storage after a fault) is known.</summary>
-    [Id(4)]
-    public long Revision { get; init; }
+    /// <summary>The view's revision: of two records (memory and storage after a fault), the higher is newer.</summary>
+    public long Revision => View?.Revision ?? 0;
 }

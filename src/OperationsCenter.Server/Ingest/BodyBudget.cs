@@ -6,9 +6,6 @@ internal sealed class BodyBudget(long limit)
 {
     private long _held;
 
-    /// <summary>Bytes held now.</summary>
-    public long Held => Interlocked.Read(ref _held);
-
     /// <summary>Takes <paramref name="bytes"/> if they fit under the limit.</summary>
     public bool TryTake(long bytes)
     {

@@ -163,7 +163,8 @@ internal static partial class FeedConverter
         {
             FieldValue? value = field.Value.ValueKind switch
             {
-                JsonValueKind.Number when IsIntegerLiteral(field.Value) && field.Value.TryGetInt64(out var integer)
+                // TryGetInt64 takes integer literals only ("5", not "5.0" or "5e0"): a fraction stays a float.
+                JsonValueKind.Number when field.Value.TryGetInt64(out var integer)
                     && fieldTypes.Known(name, field.Name) == FieldKind.Integer => FieldValue.FromInteger(integer),
                 JsonValueKind.Number when field.Value.TryGetDouble(out var d) && double.IsFinite(d) => FieldValue.FromFloat(d),
                 JsonValueKind.True => FieldValue.FromBoolean(true),
@@ -207,9 +208,6 @@ internal static partial class FeedConverter
         return IsoTimeWithOffset().IsMatch(text)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
     }
-
-    /// <summary>A literal JSON cannot mistake for a fraction: digits only, with an optional minus sign.</summary>
-    private static bool IsIntegerLiteral(JsonElement number) => !number.GetRawText().AsSpan().ContainsAny(".eE");
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}(:?\d{2})?)$")]
     private static partial Regex IsoTimeWithOffset();

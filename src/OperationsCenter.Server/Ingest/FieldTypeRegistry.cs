@@ -39,8 +39,15 @@ internal sealed class FieldTypeRegistry
     }
 
     /// <summary>The type <paramref name="field"/> of <paramref name="measurement"/> is known to have; null when unknown.</summary>
-    public FieldKind? Known(string measurement, string field) =>
-        _kinds.TryGetValue(Key(measurement, field), out var kind) ? kind : null;
+    public FieldKind? Known(string measurement, string field)
+    {
+        var length = measurement.Length + field.Length + 1;
+        Span<char> key = length <= 512 ? stackalloc char[length] : new char[length];
+        measurement.CopyTo(key);
+        key[measurement.Length] = '\0';
+        field.CopyTo(key[(measurement.Length + 1)..]);
+        return _lookup.TryGetValue(key, out var kind) ? kind : null;
+    }
 
     /// <summary>Records a type read from InfluxDB, unless this run already knows the field.</summary>
     public void Learn(string measurement, string field, FieldKind kind) => _kinds.TryAdd(Key(measurement, field), kind);

@@ -55,10 +55,13 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
         List<LineProblem>? problems = null;
         var accepted = 0;
         var window = TimeWindow(receivedNanos);
+
+        // One vectorized pass over the body; only a body that fails it has its lines searched for the bad byte.
+        var utf8 = System.Text.Unicode.Utf8.IsValid(body);
         var reader = new LineProtocolReader(body, precision, new LineProtocolScratch(), _lineLimits);
         while (reader.Read())
         {
-            if (Refusal(ref reader, departmentBytes, department, window, precision) is { } problem)
+            if (Refusal(ref reader, departmentBytes, department, window, precision, utf8) is { } problem)
             {
                 (problems ??= []).Add(problem);
                 continue;
@@ -114,14 +117,15 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
     }
 
     /// <summary>Why a line is refused, or null when it is accepted.</summary>
-    private LineProblem? Refusal(ref LineProtocolReader reader, byte[] departmentBytes, string department, (long Earliest, long Latest) window, Precision precision)
+    private LineProblem? Refusal(
+        ref LineProtocolReader reader, byte[] departmentBytes, string department, (long Earliest, long Latest) window, Precision precision, bool utf8)
     {
         if (!reader.IsValid)
         {
             return new LineProblem(reader.LineNumber, reader.Error ?? "invalid line", false);
         }
 
-        if (FirstInvalidUtf8(reader.RawLine) is var invalid and >= 0)
+        if (!utf8 && FirstInvalidUtf8(reader.RawLine) is var invalid and >= 0)
         {
             // Refused rather than stored raw in InfluxDB while live state shows U+FFFD: the two would hold different series.
             return new LineProblem(reader.LineNumber, string.Create(CultureInfo.InvariantCulture,
@@ -187,11 +191,6 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
     /// <summary>Where the first byte that is not UTF-8 is, or -1 when the text is valid UTF-8.</summary>
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> text)
     {
-        if (System.Text.Unicode.Utf8.IsValid(text))
-        {
-            return -1;
-        }
-
         for (var at = 0; at < text.Length;)
         {
             if (Rune.DecodeFromUtf8(text[at..], out _, out var consumed) != OperationStatus.Done)

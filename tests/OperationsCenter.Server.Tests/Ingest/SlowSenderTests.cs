@@ -22,12 +22,13 @@ public sealed class SlowSenderTests(ITestOutputHelper output)
     {
         await using var host = await CenterHost.StartAsync();
         using var stop = new CancellationTokenSource();
+        var begun = new CountdownEvent(8);
         var slow = new[] { "so-noi-vu", "xa-ban-bo" }
-            .SelectMany(department => Enumerable.Range(0, 4).Select(_ => TrickleAsync(host.Port, department, TestDepartments.KeyFor(department), stop.Token)))
+            .SelectMany(department => Enumerable.Range(0, 4).Select(_ => TrickleAsync(host.Port, department, TestDepartments.KeyFor(department), begun, stop.Token)))
             .ToList();
 
         // Every slow connection has sent its headers and begun its body.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Await.UntilAsync(() => Task.FromResult(begun.IsSet), set => set, "the eight slow bodies begun");
         Assert.All(slow, s => Assert.False(s.IsCompleted, "a slow sender was answered before its body was sent"));
 
         await AssertFastWritesAsync(host, "phuong-tan-phong", TestDepartments.KeyFor("phuong-tan-phong"), "8 bodies of 2 departments");
@@ -46,11 +47,12 @@ public sealed class SlowSenderTests(ITestOutputHelper output)
         await using var host = await CenterHost.StartAsync(Simulation.SimulatedFeedTests.DemoSettings(catalog));
         var departments = catalog.Departments.Select(d => d.Id).ToList();
         using var stop = new CancellationTokenSource();
+        var begun = new CountdownEvent(500);
         var slow = Enumerable.Range(0, 500)
             .Select(i => departments[i % 49])
-            .Select(department => TrickleAsync(host.Port, department, OperationsCenter.Simulator.DemoKeys.For(department), stop.Token))
+            .Select(department => TrickleAsync(host.Port, department, OperationsCenter.Simulator.DemoKeys.For(department), begun, stop.Token))
             .ToList();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Await.UntilAsync(() => Task.FromResult(begun.IsSet), set => set, "the 500 slow bodies begun (or refused)", TimeSpan.FromSeconds(30));
 
         var fiftieth = departments[49];
         await AssertFastWritesAsync(host, fiftieth, OperationsCenter.Simulator.DemoKeys.For(fiftieth), "500 bodies of 49 departments");
@@ -89,7 +91,7 @@ public sealed class SlowSenderTests(ITestOutputHelper output)
     /// Sends a write's headers, then its body at <see cref="BytesPerSecond"/> until told to stop (or answered early,
     /// as a refused request is), then the rest at once; returns the status line.
     /// </summary>
-    private static async Task<string> TrickleAsync(int port, string department, string key, CancellationToken stop)
+    private static async Task<string> TrickleAsync(int port, string department, string key, CountdownEvent begun, CancellationToken stop)
     {
         var connection = $"{department}-{Guid.NewGuid():N}";
         var body = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 200).Select(i => $"t_slow,conn={connection} v={i}\n")));
@@ -109,6 +111,11 @@ public sealed class SlowSenderTests(ITestOutputHelper output)
             {
                 var size = Math.Min(chunk, body.Length - sent);
                 await stream.WriteAsync(body.AsMemory(sent, size));
+                if (sent == 0)
+                {
+                    begun.Signal();
+                }
+
                 sent += size;
                 await Task.WhenAny(reading, Task.Delay(100, stop));
             }

@@ -23,9 +23,8 @@ public sealed class FieldTypesRestartTests
         await center.KillAsync();
         await center.StartAgainAsync();
 
-        // Until the center has read InfluxDB's field types, a JSON 7 would be a float; it reads them as it starts.
-        var status = await Await.UntilAsync(() => FeedAsync(center), s => s != HttpStatusCode.BadRequest, "the JSON integer accepted after the restart");
-        Assert.Equal(HttpStatusCode.NoContent, status);
+        // The center reads InfluxDB's field types before it answers its first request: the first JSON 7 is an integer.
+        Assert.Equal(HttpStatusCode.NoContent, await FeedAsync(center));
         await InfluxCenter.AwaitCountAsync(influx, "t_types", 2, field: "received");
         var keys = await influx.Query(InfluxCenter.Database).QueryAsync("SHOW FIELD KEYS FROM t_types", CancellationToken.None);
         Assert.Equal(["integer"], keys[0].Values.Where(row => row[0].GetString() == "received").Select(row => row[1].GetString()));

@@ -42,11 +42,15 @@ public sealed class IngestStoresRightTests(PersistenceFixture fixture)
         await InfluxCenter.AwaitCountAsync(fixture.Influx, "t_jint", 2, field: "received");
         Assert.Equal("integer", await StoredTypeAsync("t_jint", "received"));
 
-        var fraction = await FeedAsync("""[{"measurement": "t_jint", "tags": {"desk": "a"}, "fields": {"received": 7.5}}]""");
-        Assert.Equal(HttpStatusCode.BadRequest, fraction.Status);
-        var message = fraction.Body.GetProperty("errors")[0].GetProperty("message").GetString()!;
-        Assert.Contains("already exists as type integer", message);
-        Assert.Contains("no decimal point", message);
+        // A decimal point or an exponent makes a float, even for a whole number.
+        foreach (var literal in new[] { "7.5", "7.0", "7e0" })
+        {
+            var fraction = await FeedAsync($$$"""[{"measurement": "t_jint", "tags": {"desk": "a"}, "fields": {"received": {{{literal}}}}}]""");
+            Assert.True(fraction.Status == HttpStatusCode.BadRequest, $"{literal} was taken for an integer field");
+            var message = fraction.Body.GetProperty("errors")[0].GetProperty("message").GetString()!;
+            Assert.Contains("already exists as type integer", message);
+            Assert.Contains("no decimal point", message);
+        }
     }
 
     [Fact]
