@@ -104,6 +104,7 @@ public sealed class SlowSenderTests(ITestOutputHelper output)
         var answer = new byte[256];
         var reading = stream.ReadAsync(answer).AsTask();
         var sent = 0;
+        var signalled = false;
         const int chunk = BytesPerSecond / 10;
         try
         {
@@ -111,8 +112,9 @@ public sealed class SlowSenderTests(ITestOutputHelper output)
             {
                 var size = Math.Min(chunk, body.Length - sent);
                 await stream.WriteAsync(body.AsMemory(sent, size));
-                if (sent == 0)
+                if (!signalled)
                 {
+                    signalled = true;
                     begun.Signal();
                 }
 
@@ -128,6 +130,14 @@ public sealed class SlowSenderTests(ITestOutputHelper output)
         catch (IOException)
         {
             // The server answered and closed while we were still sending: its answer is what counts.
+        }
+        finally
+        {
+            // A request refused from its headers alone (429 before any body byte) has begun as far as it ever will.
+            if (!signalled)
+            {
+                begun.Signal();
+            }
         }
 
         var read = await reading;
