@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/prerequisites.sh --tests
 
 dotnet build OperationsCenter.sln -c Release -nologo -v quiet
+scripts/typecheck.sh
 log=$(mktemp)
 status=0
 dotnet test OperationsCenter.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?

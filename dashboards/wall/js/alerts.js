@@ -1,0 +1,130 @@
+// @ts-check
+// What an alert says to a person: its title, where it is, its value against its limit, since when, who took it.
+// Shared by the wall and the leader view.
+import { i18n, text } from './i18n.js';
+import { formatValue, dateTimeText } from './format.js';
+import { metricOf, metricUnit } from './catalog.js';
+
+/** @typedef {import('./contract').AlertView} AlertView */
+/**
+ * An alert as the screens hold it: the view plus what is derived once (instants in ms, lower-case enums).
+ * @typedef {AlertView & { sinceMs: number, updatedMs: number, endedMs: number | null, resolvedAtMs?: number }} Alert
+ */
+
+export const SEVERITY_RANK = /** @type {Record<string, number>} */ ({ critical: 3, warning: 2, info: 1 });
+export const OPEN_STATES = new Set(['pending', 'firing', 'acknowledged']);
+
+/** Labels that are the alert's identity but say nothing a person needs to tell two alerts apart. */
+const PLAIN_LABELS = new Set(['department', 'measurement', 'field']);
+
+/** @param {AlertView} view @returns {Alert} */
+export function alertFrom(view) {
+  const since = Date.parse(view.firingSince ?? view.startsAt ?? view.updatedAt ?? '');
+  const updated = Date.parse(view.updatedAt ?? '');
+  const ended = Date.parse(view.endsAt ?? '');
+  return {
+    ...view,
+    labels: view.labels ?? {},
+    sinceMs: Number.isNaN(since) ? Date.now() : since,
+    updatedMs: Number.isNaN(updated) ? 0 : updated,
+    endedMs: Number.isNaN(ended) ? null : ended,
+  };
+}
+
+/** Of two views of one alert, whether `next` is not older than `previous`. @param {Alert | undefined} previous @param {Alert} next */
+export const isNewer = (previous, next) => !previous || (next.revision ?? 0) > (previous.revision ?? 0)
+  || ((next.revision ?? 0) === (previous.revision ?? 0) && next.updatedMs >= previous.updatedMs);
+
+export const isOpen = (/** @type {Alert} */ a) => OPEN_STATES.has(a.state);
+
+/** Most severe first, then the oldest (the longest-standing problem) first. @param {Alert} a @param {Alert} b */
+export function compareAlerts(a, b) {
+  return ((SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0))
+    || (Number(isOpen(b)) - Number(isOpen(a)))
+    || (a.sinceMs - b.sinceMs)
+    || (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
+}
+
+export const alertTitle = (/** @type {AlertView} */ a) => (i18n.lang === 'en' ? a.titleEn || a.titleVi : a.titleVi || a.titleEn) || a.ruleName || a.fingerprint;
+export const alertDescription = (/** @type {AlertView} */ a) => (i18n.lang === 'en' ? a.descriptionEn || a.descriptionVi : a.descriptionVi || a.descriptionEn) || '';
+
+/** The labels that tell this alert from others of its rule and unit ("link wan"). @param {AlertView} a */
+export function distinguishingLabels(a) {
+  return Object.keys(a.labels ?? {})
+    .filter(k => !PLAIN_LABELS.has(k))
+    .sort()
+    .map(k => `${k} ${a.labels[k]}`)
+    .join(' · ');
+}
+
+/**
+ * The unit's name and the labels that distinguish the alert: "xã Mường Mô · link wan".
+ * @param {AlertView} a @param {(id: string) => string} unitName
+ */
+export function whereText(a, unitName) {
+  const unit = a.labels?.department ?? a.owner ?? '';
+  return [unitName(unit), distinguishingLabels(a)].filter(Boolean).join(' · ');
+}
+
+/**
+ * The value against what it must be, with the catalog's unit: "0 — cần ≥ 1 (1 = thông, 0 = mất kết nối)".
+ * A firing alert is measured against its clear point (what resolves it); silence in minutes against its limit.
+ * @param {AlertView} a
+ */
+export function valueText(a) {
+  const measure = a.measure;
+  const metric = metricOf(a.labels?.measurement ?? '', a.labels?.field ?? '');
+  const unit = metricUnit(metric);
+  const withUnit = (/** @type {number} */ n) => (unit ? `${formatValue(n)} ${unit}` : formatValue(n));
+  if (measure?.kind === 'deadman') {
+    const silent = a.value == null ? '' : text('alert.silentFor', { minutes: formatValue(a.value) });
+    return measure.threshold == null ? silent : `${silent} — ${text('alert.silenceLimit', { minutes: formatValue(measure.threshold) })}`;
+  }
+  if (measure?.kind === 'deadline') return text('alert.deadlineMissed');
+  if (a.value == null) return text('alert.noValue');
+  if (!measure || measure.threshold == null || !measure.operator) return withUnit(a.value);
+  const limit = a.state === 'pending' || measure.clear == null ? measure.threshold : measure.clear;
+  const key = measure.operator === 'below' ? 'alert.needAtLeast' : 'alert.needAtMost';
+  // Below a threshold breaks the rule, so what is needed is "at least"; the strict/inclusive edge is the rule's.
+  return `${withUnit(a.value)} — ${text(key, { limit: withUnit(limit) })}`;
+}
+
+/** What a resolved alert says: it recovered, and when (or how it ended otherwise). @param {Alert} a */
+export function resolvedText(a) {
+  const at = a.endedMs == null ? '' : dateTimeText(a.endedMs);
+  if (a.resolution) return text('alert.endedHow', { how: a.resolution, time: at });
+  return text('alert.recovered', { time: at });
+}
+
+/** Who took the alert, by name, and their note. @param {AlertView} a */
+export function acknowledgedText(a) {
+  if (a.state !== 'acknowledged' || !a.acknowledgedBy) return '';
+  const name = a.acknowledgedByName || a.acknowledgedBy;
+  const at = a.acknowledgedAt ? dateTimeText(Date.parse(a.acknowledgedAt)) : '';
+  return text('alert.ackBy', { name, time: at }) + (a.note ? ` — ${a.note}` : '');
+}
+
+/** A rule's catalog-free name for headings: its own name, humanised. @param {string} rule */
+export const ruleLabel = rule => rule.replace(/[-_.]+/g, ' ');
+
+/**
+ * A heading for a group of one rule's alerts: the words their titles share ("… mất kết nối"); the rule's name when
+ * they share none.
+ * @param {Alert[]} alerts
+ */
+export function groupTitle(alerts) {
+  const titles = alerts.map(a => alertTitle(a).split(/\s+/));
+  if (titles.length === 1) return titles[0].join(' ');
+  let prefix = 0;
+  while (titles.every(t => prefix < t.length && t[prefix] === titles[0][prefix])) prefix++;
+  let suffix = 0;
+  while (titles.every(t => suffix < t.length - prefix && t[t.length - 1 - suffix] === titles[0][titles[0].length - 1 - suffix])) suffix++;
+  const head = titles[0].slice(0, prefix).join(' ');
+  const tail = titles[0].slice(titles[0].length - suffix).join(' ');
+  if (!head && !tail) return ruleLabel(alerts[0].ruleName);
+  return [head, '…', tail].filter(Boolean).join(' ');
+}
+
+/** The owner department's name. @param {AlertView} a @param {(id: string) => string} unitName */
+export const ownerText = (a, unitName) => (a.owner ? text('alert.ownerIs', { owner: unitName(a.owner) }) : '');
+

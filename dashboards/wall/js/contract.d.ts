@@ -1,0 +1,436 @@
+// The wall's contract with the server: every JSON shape it receives over the hub (/hubs/wall) and the HTTP API,
+// written once from the C# records. Types only; modules use them from JSDoc:
+//   /** @typedef {import('./contract').AlertView} AlertView */
+//
+// Serialization, for the hub and the HTTP API alike (OperationsCenterHostingExtensions.ConfigureJson, applied to both
+// ConfigureHttpJsonOptions and AddSignalR().AddJsonProtocol): System.Text.Json, property names camelCase, enums as
+// camelCase strings (JsonStringEnumConverter(JsonNamingPolicy.CamelCase)), nulls written (never omitted), dictionary
+// keys (tags, labels) left exactly as sent, DateTimeOffset as an ISO 8601 string with offset, long/int/double as
+// JSON numbers.
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scalars and enums
+
+/** A DateTimeOffset on the wire: ISO 8601 with offset, e.g. "2025-01-31T08:15:00.123+00:00". */
+export type IsoTime = string;
+
+/** Tags of a series or labels of an alert (C# ImmutableDictionary<string, string>; keys not renamed). */
+export type StringMap = Record<string, string>;
+
+/** C# OperationsCenter.Grains.Alerts.AlertSeverity. */
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+
+/** C# OperationsCenter.Grains.Alerts.AlertState. */
+export type AlertState = 'pending' | 'firing' | 'acknowledged' | 'resolved';
+
+/** C# OperationsCenter.Grains.Alerts.NoticeKind: why a leader notice goes out. */
+export type NoticeKind = 'firing' | 'escalated' | 'repeat' | 'resolved';
+
+/** C# OperationsCenter.Grains.Alerts.RuleKind: what an alert rule watches for. */
+export type RuleKind = 'threshold' | 'window' | 'rate' | 'ratio' | 'deadman' | 'deadline';
+
+/** C# OperationsCenter.Grains.Alerts.ThresholdOperator: which side of the threshold breaks a rule. */
+export type ThresholdOperator = 'above' | 'below';
+
+/** C# OperationsCenter.Grains.Departments.Freshness: how recently a department reported. */
+export type Freshness = 'fresh' | 'late' | 'silent';
+
+/** C# OperationsCenter.Catalog.DepartmentKind. */
+export type DepartmentKind = 'agency' | 'commune' | 'ward';
+
+/** C# OperationsCenter.Catalog.MetricDirection: which way a metric gets better. */
+export type MetricDirection = 'up' | 'down';
+
+/** C# OperationsCenter.Catalog.MetricAggregate: how units' latest values combine into the province's figure. */
+export type MetricAggregate = 'sum' | 'avg' | 'min' | 'max';
+
+/** Roles a signed-in person may hold (C# OperationsCenter.Server.Security.Roles). */
+export type Role = 'operator' | 'leader' | 'admin';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Departments and series
+
+/** A department as the wall shows it. C# OperationsCenter.Grains.Departments.DepartmentStatus. */
+export interface DepartmentStatus {
+  /** Department id (ASCII, the `department` tag). */
+  id: string;
+  /** Display name. */
+  name: string;
+  /** When its last point arrived; null if never. */
+  lastSeen: IsoTime | null;
+  /** Points received since its grain activated. */
+  pointsReceived: number;
+  /** Distinct series it has reported. */
+  seriesCount: number;
+  freshness: Freshness;
+}
+
+/** Aggregates of one field over a rolling window ending now. C# OperationsCenter.Grains.Series.WindowStats. */
+export interface WindowStats {
+  /** Window name: "1m", "5m", "15m" or "1h". */
+  window: string;
+  /** Points in the window (0 when the field was silent). */
+  count: number;
+  sum: number;
+  /** Null when the window is empty (as are max, last and avg). */
+  min: number | null;
+  max: number | null;
+  last: number | null;
+  avg: number | null;
+}
+
+/** A numeric field's latest value and its rolling windows. C# OperationsCenter.Grains.Series.FieldSnapshot. */
+export interface FieldSnapshot {
+  /** Field key. */
+  name: string;
+  /** Latest value. */
+  value: number;
+  /** Timestamp of that value. */
+  time: IsoTime;
+  windows: WindowStats[];
+}
+
+/** Everything a series grain holds, as in the hub snapshot. C# OperationsCenter.Grains.Series.SeriesSnapshot. */
+export interface SeriesSnapshot {
+  /** Canonical series key (measurement and sorted tags, line protocol escaped). */
+  key: string;
+  measurement: string;
+  /** Owning department id. */
+  department: string;
+  /** All tags, including `department`. */
+  tags: StringMap;
+  /** Every numeric field of the series. */
+  fields: FieldSnapshot[];
+  /** Timestamp of the newest point. */
+  lastTime: IsoTime;
+  pointsReceived: number;
+}
+
+/** The latest value of a numeric field. C# OperationsCenter.Grains.Series.FieldLatest. */
+export interface FieldLatest {
+  /** Field key. */
+  name: string;
+  value: number;
+  time: IsoTime;
+}
+
+/**
+ * A series whose latest values changed: one element of the hub's `seriesUpdated` batch.
+ * C# OperationsCenter.Grains.Series.SeriesUpdate.
+ *
+ * `fields` holds EVERY numeric field the series has (its latest value each), not only the fields that changed: the
+ * series grain (grains/OperationsCenter.Grains/Series/SeriesGrain.cs, Apply) publishes, whenever any field's latest
+ * value moved, `_fields.Values.Select(f => new FieldLatest(...))` over all of its fields ("Send every field so a
+ * client that missed an update still converges on the full latest state"). A client may therefore replace its copy
+ * of the series' latest values with this one. It carries no windows: those come only with the snapshot (or the API).
+ * Within one push interval only the newest update per series is kept (WallPublisher), so a batch has at most one
+ * element per key. Sent to wall pages only: a connection opened with `?view=leader` (WallMessages.ViewParameter /
+ * LeaderView) is left out of the "wall" group that gets it.
+ */
+export interface SeriesUpdate {
+  /** Canonical series key (measurement and sorted tags, line protocol escaped). */
+  key: string;
+  measurement: string;
+  /** Owning department id. */
+  department: string;
+  /** All tags, including `department`. */
+  tags: StringMap;
+  /** Latest value of every numeric field of the series (not only the changed ones). */
+  fields: FieldLatest[];
+  /** Timestamp of the newest point. */
+  lastTime: IsoTime;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Alerts
+
+/**
+ * What an alert's value is measured against, as its rule said when the value was taken (a rule edit shows after the
+ * next signal). C# OperationsCenter.Grains.Alerts.AlertMeasure, property `measure` of AlertView.
+ * - threshold, window, rate, ratio: the rule's comparison (operator, threshold, clear);
+ * - deadman: the value is minutes silent; operator 'above', threshold the silence limit in minutes, clear null;
+ * - deadline: only the kind; operator, threshold and clear null.
+ */
+export interface AlertMeasure {
+  kind: RuleKind;
+  operator: ThresholdOperator | null;
+  /** Breaking point in the value's unit (strict for comparisons); null for deadline rules. */
+  threshold: number | null;
+  /** The point a firing alert resolves at; null for deadman and deadline rules. */
+  clear: number | null;
+}
+
+/**
+ * An alert as operators, leaders and the API see it. C# OperationsCenter.Grains.Alerts.AlertView.
+ * Arrives in the hub snapshot, in `alertsUpdated`, in `leaderNotice`, from the hub methods Acknowledge/Unacknowledge
+ * and from GET /api/v1/alerts. Of two views of one alert (same fingerprint), the higher `revision` is newer.
+ */
+export interface AlertView {
+  fingerprint: string;
+  ruleName: string;
+  severity: AlertSeverity;
+  state: AlertState;
+  /** The department that owns the alert. */
+  owner: string;
+  labels: StringMap;
+  titleVi: string;
+  titleEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
+  /** The value that broke (or last evaluated) the rule; null when there is none (e.g. deadman). */
+  value: number | null;
+  startsAt: IsoTime;
+  firingSince: IsoTime | null;
+  endsAt: IsoTime | null;
+  /** Actor (sign-in name) of whoever took it. */
+  acknowledgedBy: string | null;
+  /** Display name of whoever took it (`acknowledgedBy` is their sign-in name). */
+  acknowledgedByName: string | null;
+  acknowledgedAt: IsoTime | null;
+  note: string | null;
+  updatedAt: IsoTime;
+  /** An active silence mutes its notifications; the alert stays visible, marked. */
+  silenced: boolean;
+  /** When leaders were last told about it; null if never. */
+  leadersNotifiedAt: IsoTime | null;
+  /** How a resolved alert ended when not by its value clearing (e.g. "rule removed"); null otherwise. */
+  resolution: string | null;
+  /** Counts the alert's changes: of two views of one alert, the higher revision is newer. */
+  revision: number;
+  /** What `value` is measured against; null for alerts stored before it was kept. */
+  measure: AlertMeasure | null;
+}
+
+/** The hub's `leaderNotice` message (leaders' connections only). C# OperationsCenter.Grains.Alerts.AlertNotice. */
+export interface AlertNotice {
+  /** Why it goes out. */
+  kind: NoticeKind;
+  /** The alert as it is now. */
+  alert: AlertView;
+  /** True when leaders get it (critical at once, others once escalated). */
+  toLeaders: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hub /hubs/wall
+
+/** The hub's `snapshot` message, once per connection. C# OperationsCenter.Server.Hubs.WallSnapshot. */
+export interface WallSnapshot {
+  departments: DepartmentStatus[];
+  series: SeriesSnapshot[];
+  /** Every alert the alert index lists (AlertQueries.ListAsync with no filter). */
+  alerts: AlertView[];
+  generatedAt: IsoTime;
+}
+
+/**
+ * Messages the hub sends, by name (C# OperationsCenter.Server.Hubs.WallMessages), with their single argument.
+ * The batches are sent only when not empty (Push/WallHubObserver).
+ */
+export interface WallHubMessages {
+  snapshot: WallSnapshot;
+  seriesUpdated: SeriesUpdate[];
+  departmentsUpdated: DepartmentStatus[];
+  alertsUpdated: AlertView[];
+  leaderNotice: AlertNotice;
+}
+
+/** Name of a message the hub sends. */
+export type WallHubMessageName = keyof WallHubMessages;
+
+/**
+ * Methods the wall invokes on the hub (C# OperationsCenter.Server.Hubs.WallHub), as `connection.invoke(name, ...args)`.
+ * Both need the operator or leader role; errors arrive as a rejected promise carrying the HubException message
+ * (not firing / not acknowledged, storage unavailable, note too long: at most 2000 characters, sign-in withdrawn).
+ */
+export interface WallHubMethods {
+  /** Takes a firing alert; the signed-in person is recorded. */
+  Acknowledge(fingerprint: string, note: string | null): Promise<AlertView>;
+  /** Gives an acknowledged alert back. */
+  Unacknowledge(fingerprint: string, note: string | null): Promise<AlertView>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP API
+
+/** Body of every API error (400, 401, 404, 503). C# OperationsCenter.Server.Api.ApiError. */
+export interface ApiError {
+  error: string;
+}
+
+/** GET /auth/me: who is signed in. C# OperationsCenter.Server.Security.CurrentUser. */
+export interface CurrentUser {
+  /** Sign-in name (the actor recorded on acknowledgements). */
+  name: string;
+  /** Name to show; the sign-in name when none is configured. */
+  displayName: string;
+  /** Role claims, e.g. ["operator"]. */
+  roles: (Role | string)[];
+}
+
+/** A text in Vietnamese and English. C# OperationsCenter.Catalog.LocalizedText. */
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+/** The province the catalog describes. C# OperationsCenter.Catalog.CatalogProvince. */
+export interface CatalogProvince {
+  /** ASCII id, e.g. "lai-chau". */
+  id: string;
+  name: LocalizedText;
+}
+
+/** A unit that reports to the center. C# OperationsCenter.Catalog.CatalogDepartment. */
+export interface CatalogDepartment {
+  id: string;
+  /** Vietnamese name, with diacritics. */
+  name: string;
+  kind: DepartmentKind;
+}
+
+/** Watch and alarm levels of a metric (being added to the server with CatalogMetric.levels / unitLevels). */
+export interface MetricLevels {
+  watch: number;
+  alarm: number;
+}
+
+/**
+ * A metric the center tracks: one field of one measurement. C# OperationsCenter.Catalog.CatalogMetric (its `start`
+ * is [JsonIgnore]d and never sent).
+ */
+export interface CatalogMetric {
+  /** "measurement.field". */
+  id: string;
+  measurement: string;
+  field: string;
+  name: LocalizedText;
+  unit: LocalizedText;
+  /** Which direction is better. */
+  good: MetricDirection;
+  /** True for a province-wide indicator on the wall's headline row. */
+  headline: boolean;
+  /** How units' values combine into the province's. */
+  aggregate: MetricAggregate;
+  /** Levels for the province-wide figure; null when the catalog gives none . */
+  levels?: MetricLevels | null;
+  /** Levels for one unit's value; null when the catalog gives none . */
+  unitLevels?: MetricLevels | null;
+  /** Card position on the wall; null when none. */
+  card?: number | null;
+  /** A short label for a unit card ("Quá hạn"); null when the name serves. */
+  short?: LocalizedText | null;
+  /** Names of a metric's values that are states ("1" → "thông", "0" → "mất"); null when its values are amounts. */
+  states?: Record<string, LocalizedText> | null;
+}
+
+/**
+ * GET /api/v1/catalog (404 ApiError when no catalog is configured). An anonymous object in
+ * src/OperationsCenter.Server/Catalog/CatalogApi.cs: the catalog's province and metrics, and the departments the
+ * overview shows (the configured directory's, with the catalog's kind where it knows the unit).
+ */
+export interface Catalog {
+  province: CatalogProvince;
+  departments: CatalogDepartment[];
+  metrics: CatalogMetric[];
+}
+
+/** Query of GET /api/v1/alerts (all optional; enum values case-insensitive, 400 ApiError when unknown). */
+export interface AlertsQuery {
+  state?: AlertState;
+  /** Department (unit) where the alert happened. */
+  department?: string;
+  /** Department that owns the alert. */
+  owner?: string;
+  severity?: AlertSeverity;
+}
+
+/** GET /api/v1/alerts: C# IReadOnlyList<AlertView> (src/OperationsCenter.Server/Alerts/AlertsApi.cs). */
+export type AlertsResponse = AlertView[];
+
+/** Aggregates GET /api/v1/series/history accepts as `agg` (HistoryApi.Aggregates; case-insensitive). */
+export type HistoryAggregate = 'mean' | 'median' | 'min' | 'max' | 'sum' | 'count' | 'first' | 'last' | 'spread' | 'stddev';
+
+/**
+ * Query of GET /api/v1/series/history (src/OperationsCenter.Server/Api/HistoryApi.cs). 400 ApiError when invalid,
+ * 503 ApiError when InfluxDB is unreachable.
+ */
+export interface HistoryQuery {
+  /** Required; the center's own measurements (alert_history, audit) are refused. */
+  measurement: string;
+  /** Required. */
+  field: string;
+  department?: string;
+  /** Start (ISO 8601); default `to` minus one hour. Must be before `to`. */
+  from?: IsoTime;
+  /** End, exclusive (ISO 8601); default now. */
+  to?: IsoTime;
+  /**
+   * Interval to aggregate per, /^[1-9][0-9]{0,6}(s|m|h|d|w)$/ e.g. "30s", "5m", "1h", giving at most 10000
+   * intervals; absent: raw points (at most 10000 per series).
+   */
+  every?: string;
+  /** Aggregate per interval, with `every` only; default "mean". */
+  agg?: HistoryAggregate;
+}
+
+/** A value at a time; value null where InfluxDB had none. C# OperationsCenter.Server.Api.HistoryPoint. */
+export interface HistoryPoint {
+  time: IsoTime;
+  value: number | null;
+}
+
+/**
+ * One series of a history answer (grouped by every tag). C# OperationsCenter.Server.Api.HistorySeries.
+ */
+export interface HistorySeries {
+  /** The series' tags (department and the rest). */
+  tags: StringMap;
+  points: HistoryPoint[];
+}
+
+/** GET /api/v1/series/history: one entry per series matching the query. */
+export type HistoryResponse = HistorySeries[];
+
+/**
+ * Query of GET /api/v1/alerts/history (src/OperationsCenter.Server/Alerts/AlertHistoryApi.cs), all optional.
+ * 400 ApiError when from is not before to, 503 ApiError when InfluxDB is unreachable.
+ */
+export interface AlertHistoryQuery {
+  fingerprint?: string;
+  /** The unit where the alert happened. */
+  department?: string;
+  /** The department that owns the alert. */
+  owner?: string;
+  /** Rule name. */
+  rule?: string;
+  /** Start (ISO 8601); default `to` minus 7 days. */
+  from?: IsoTime;
+  /** End, exclusive (ISO 8601); default now plus one minute. */
+  to?: IsoTime;
+}
+
+/**
+ * One recorded alert transition, newest first, at most 10000. C# OperationsCenter.Server.Alerts.AlertHistoryEntry.
+ * Read back from InfluxDB tags, so state and severity are plain strings (written lowercase by SpoolAlertHistory:
+ * the AlertState / AlertSeverity names) and missing texts are "".
+ */
+export interface AlertHistoryEntry {
+  time: IsoTime;
+  fingerprint: string;
+  rule: string;
+  /** The state it moved to: an AlertState, or "" when not recorded. */
+  state: AlertState | '';
+  severity: AlertSeverity | '';
+  /** The unit where the alert happened ("" for alerts recorded before units were kept). */
+  department: string;
+  /** The department that owns the alert. */
+  owner: string;
+  /** Who moved it ("system" for its condition). */
+  actor: string;
+  note: string | null;
+  value: number | null;
+}
+
+/** GET /api/v1/alerts/history. */
+export type AlertHistoryResponse = AlertHistoryEntry[];
