@@ -15,7 +15,10 @@ public sealed partial class CatalogReader
     private static readonly string[] RootKeys = ["province", "departments", "metrics"];
     private static readonly string[] ProvinceKeys = ["id", "name"];
     private static readonly string[] DepartmentKeys = ["id", "name", "kind"];
-    private static readonly string[] MetricKeys = ["id", "measurement", "field", "name", "unit", "good", "headline", "aggregate", "start"];
+    private static readonly string[] MetricKeys =
+        ["id", "measurement", "field", "name", "unit", "good", "headline", "aggregate", "start", "levels", "unit_levels", "card", "short", "states"];
+
+    private static readonly string[] LevelKeys = ["watch", "alarm"];
 
     private readonly string _file;
     private readonly List<CatalogError> _errors = [];
@@ -67,6 +70,7 @@ public sealed partial class CatalogReader
         var metrics = ReadList(Required(fields, null, "metrics", root), "metrics", ReadMetric);
         Unique(departments, d => d.Id, d => $"department \"{d.Id}\"");
         Unique(metrics, m => m.Id, m => $"metric \"{m.Id}\"");
+        UniqueCards(metrics);
         return province is null ? null : new ProvinceCatalog(province, [.. departments], [.. metrics]);
     }
 
@@ -112,11 +116,129 @@ public sealed partial class CatalogReader
         var aggregate = Choice<MetricAggregate>(fields, entry, "aggregate", node);
         var headline = Boolean(fields, entry, "headline");
         var start = Number(fields, entry, "start");
+        var levels = Levels(fields, entry, "levels", good);
+        var unitLevels = Levels(fields, entry, "unit_levels", good);
+        var card = Card(fields, entry);
+        var shortName = fields.ContainsKey("short") ? Localized(fields, entry, "short", node) : null;
+        var states = States(fields, entry);
         return id is not null && measurement is not null && field is not null && name is not null && unit is not null
             && good is not null && aggregate is not null && headline is not null
             ? new CatalogMetric(id, measurement, field, name, unit, good.Value, headline.Value, aggregate.Value, start)
+            {
+                Levels = levels,
+                UnitLevels = unitLevels,
+                Card = card,
+                Short = shortName,
+                States = states,
+            }
             : null;
     }
+
+    /// <summary>Optional <c>{ 0: { vi, en }, 1: { vi, en } }</c>: names of values that are states, keyed by the number.</summary>
+    private IReadOnlyDictionary<string, LocalizedText>? States(Dictionary<string, YamlNode> fields, string entry)
+    {
+        if (!fields.TryGetValue("states", out var node))
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode mapping || mapping.Children.Count == 0)
+        {
+            Error(entry, "states", "expected { 0: { vi: \"...\", en: \"...\" }, 1: { ... } }", node.Start.Line);
+            return null;
+        }
+
+        var states = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            var text = ((YamlScalarNode)key).Value ?? "";
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                Error(entry, "states", $"\"{text}\" is not a number: a state is named for the value it has", key.Start.Line);
+                continue;
+            }
+
+            var field = $"states.{text}";
+            if (Localized(new Dictionary<string, YamlNode> { [field] = value }, entry, field, mapping) is { } name)
+            {
+                states[number.ToString(CultureInfo.InvariantCulture)] = name;
+            }
+        }
+
+        return states;
+    }
+
+    /// <summary>
+    /// Optional <c>{ watch: N, alarm: M }</c>; both required, alarm on the bad side of (or equal to) watch as
+    /// <paramref name="good"/> reads it.
+    /// </summary>
+    private MetricLevels? Levels(Dictionary<string, YamlNode> fields, string entry, string field, MetricDirection? good)
+    {
+        if (!fields.TryGetValue(field, out var node))
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode)
+        {
+            Error(entry, field, "expected { watch: <number>, alarm: <number> }", node.Start.Line);
+            return null;
+        }
+
+        // Keyed by the dotted name, so errors say "levels.alarm".
+        var bands = Fields(node, entry, LevelKeys, field).ToDictionary(p => $"{field}.{p.Key}", p => p.Value);
+        var watch = Required(bands, entry, $"{field}.watch", node) is null ? null : Number(bands, entry, $"{field}.watch");
+        var alarm = Required(bands, entry, $"{field}.alarm", node) is null ? null : Number(bands, entry, $"{field}.alarm");
+        if (watch is null || alarm is null)
+        {
+            return null;
+        }
+
+        // A bad good was reported already; the order cannot be judged without it.
+        if (good == MetricDirection.Up && alarm > watch)
+        {
+            Error(entry, $"{field}.alarm", $"{Format(alarm.Value)} must be at or below watch ({Format(watch.Value)}): with good: up, lower is worse", bands[$"{field}.alarm"].Start.Line);
+            return null;
+        }
+
+        if (good == MetricDirection.Down && alarm < watch)
+        {
+            Error(entry, $"{field}.alarm", $"{Format(alarm.Value)} must be at or above watch ({Format(watch.Value)}): with good: down, higher is worse", bands[$"{field}.alarm"].Start.Line);
+            return null;
+        }
+
+        return good is null ? null : new MetricLevels(watch.Value, alarm.Value);
+    }
+
+    /// <summary>Optional positive whole number: the metric's place on the units' cards.</summary>
+    private int? Card(Dictionary<string, YamlNode> fields, string entry)
+    {
+        if (!fields.TryGetValue("card", out var node))
+        {
+            return null;
+        }
+
+        var text = (node as YamlScalarNode)?.Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var card) && card > 0)
+        {
+            return card;
+        }
+
+        Error(entry, "card", $"\"{text}\" is not a positive whole number (1 is shown first)", node.Start.Line);
+        return null;
+    }
+
+    /// <summary>Two metrics on one card place would leave their order to chance.</summary>
+    private void UniqueCards(List<CatalogMetric> metrics)
+    {
+        foreach (var group in metrics.Where(m => m.Card is not null).GroupBy(m => m.Card).Where(g => g.Count() > 1))
+        {
+            var others = string.Join(", ", group.Skip(1).Select(m => $"\"{m.Id}\""));
+            Error($"metric \"{group.First().Id}\"", "card", $"{group.Key} is also the card of metric {others}; each card number is used once", null);
+        }
+    }
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private List<T> ReadList<T>(YamlNode? node, string key, Func<YamlNode, int, T?> read)
         where T : class
@@ -152,7 +274,7 @@ public sealed partial class CatalogReader
         }
     }
 
-    private Dictionary<string, YamlNode> Fields(YamlNode node, string? entry, string[] allowed)
+    private Dictionary<string, YamlNode> Fields(YamlNode node, string? entry, string[] allowed, string? parent = null)
     {
         var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         if (node is not YamlMappingNode mapping)
@@ -166,7 +288,7 @@ public sealed partial class CatalogReader
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!allowed.Contains(name))
             {
-                Error(entry, name, $"is not a known field; expected one of {string.Join(", ", allowed)}", key.Start.Line);
+                Error(entry, parent is null ? name : $"{parent}.{name}", $"is not a known field; expected one of {string.Join(", ", allowed)}", key.Start.Line);
             }
             else
             {

@@ -69,6 +69,40 @@ public sealed class WallHubTests(CenterFixture fixture)
         Assert.Equal(3.25, series.GetProperty("fields")[0].GetProperty("value").GetDouble());
     }
 
+    [Fact]
+    public async Task The_leader_view_gets_department_pushes_but_no_series_pushes_while_a_leader_on_the_wall_gets_both()
+    {
+        var leaderViewSeries = new ConcurrentDictionary<string, JsonElement>();
+        var leaderViewDepartments = new ConcurrentDictionary<string, JsonElement>();
+        var wallSeries = new ConcurrentDictionary<string, JsonElement>();
+        await using var leaderView = await Host.WallConnectionAsync(TestUsers.Leader, view: "leader");
+        leaderView.On<JsonElement[]>("seriesUpdated", batch => Collect(leaderViewSeries, batch, "key"));
+        leaderView.On<JsonElement[]>("departmentsUpdated", batch => Collect(leaderViewDepartments, batch, "id"));
+        await using var leaderOnTheWall = await Host.WallConnectionAsync(TestUsers.Leader);
+        leaderOnTheWall.On<JsonElement[]>("seriesUpdated", batch => Collect(wallSeries, batch, "key"));
+        await leaderView.StartAsync();
+        await leaderOnTheWall.StartAsync();
+
+        await Host.WriteLinesAsync("phuong-tan-phong", "t_hub_leader,desk=main received=5i");
+
+        const string key = "t_hub_leader,department=phuong-tan-phong,desk=main";
+        await AwaitAsync(() => wallSeries.TryGetValue(key, out var s) ? s : (JsonElement?)null, $"a seriesUpdated push for {key} on the wall");
+        await AwaitAsync(() => leaderViewDepartments.TryGetValue("phuong-tan-phong", out var d) ? d : (JsonElement?)null,
+            "a departmentsUpdated push for phuong-tan-phong on the leader view");
+
+        // Pushes leave in batches every 250 ms: a second is time enough for one to have gone astray.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Empty(leaderViewSeries);
+    }
+
+    private static void Collect(ConcurrentDictionary<string, JsonElement> into, JsonElement[] batch, string key)
+    {
+        foreach (var item in batch)
+        {
+            into[item.GetProperty(key).GetString()!] = item;
+        }
+    }
+
     private static async Task<JsonElement> AwaitAsync(Func<JsonElement?> probe, string expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

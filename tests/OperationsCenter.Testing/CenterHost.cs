@@ -102,8 +102,11 @@ public sealed class CenterHost : IAsyncDisposable
     /// <summary>A client signed in as <paramref name="user"/> (cookie), for the API.</summary>
     public Task<HttpClient> CreateClientAsync(TestUser user) => SignIn.ClientAsync(BaseAddress, user);
 
-    /// <summary>A connection to <c>/hubs/wall</c> signed in as <paramref name="user"/>, not started yet.</summary>
-    public Task<HubConnection> WallConnectionAsync(TestUser user) => SignIn.WallAsync(BaseAddress, user);
+    /// <summary>
+    /// A connection to <c>/hubs/wall</c> signed in as <paramref name="user"/>, not started yet; <paramref name="view"/>
+    /// names the page (<c>leader</c>) as the hub URL's <c>view</c> parameter.
+    /// </summary>
+    public Task<HubConnection> WallConnectionAsync(TestUser user, string? view = null) => SignIn.WallAsync(BaseAddress, user, view);
 
     /// <summary>A department's plain key.</summary>
     public string KeyFor(string department) => TestDepartments.KeyFor(department);

@@ -29,10 +29,14 @@ public static class SignIn
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    /// <summary>A connection to <c>/hubs/wall</c> signed in as <paramref name="user"/>, not started yet.</summary>
-    public static async Task<HubConnection> WallAsync(Uri baseAddress, TestUser user)
+    /// <summary>
+    /// A connection to <c>/hubs/wall</c> signed in as <paramref name="user"/>, not started yet; <paramref name="view"/>
+    /// names the page connecting (<c>leader</c>), as the hub URL's <c>view</c> parameter.
+    /// </summary>
+    public static async Task<HubConnection> WallAsync(Uri baseAddress, TestUser user, string? view = null)
     {
         var cookies = await CookiesAsync(baseAddress, user);
-        return new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/wall"), o => o.Cookies = cookies).Build();
+        var path = view is null ? "/hubs/wall" : $"/hubs/wall?view={Uri.EscapeDataString(view)}";
+        return new HubConnectionBuilder().WithUrl(new Uri(baseAddress, path), o => o.Cookies = cookies).Build();
     }
 }

@@ -6,16 +6,16 @@ namespace OperationsCenter.Testing;
 public static class TestUsers
 {
     /// <summary>Watches the wall and acknowledges.</summary>
-    public static TestUser Operator { get; } = new("operator.an", "wall-password-an-1", [Roles.Operator]);
+    public static TestUser Operator { get; } = new("operator.an", "wall-password-an-1", [Roles.Operator], "Nguyễn Văn An");
 
     /// <summary>Gets leader-routed alerts.</summary>
-    public static TestUser Leader { get; } = new("leader.binh", "leader-password-binh-2", [Roles.Leader]);
+    public static TestUser Leader { get; } = new("leader.binh", "leader-password-binh-2", [Roles.Leader], "Trần Thị Bình");
 
     /// <summary>Rules, silences, keys; cannot see the wall.</summary>
-    public static TestUser Admin { get; } = new("admin.chi", "admin-password-chi-3", [Roles.Admin]);
+    public static TestUser Admin { get; } = new("admin.chi", "admin-password-chi-3", [Roles.Admin], "Lê Minh Chi");
 
     /// <summary>All three roles, for tests about something else than roles.</summary>
-    public static TestUser Supervisor { get; } = new("supervisor.dung", "supervisor-password-dung-4", [Roles.Operator, Roles.Leader, Roles.Admin]);
+    public static TestUser Supervisor { get; } = new("supervisor.dung", "supervisor-password-dung-4", [Roles.Operator, Roles.Leader, Roles.Admin], "Phạm Văn Dũng");
 
     /// <summary>Every test user.</summary>
     public static IReadOnlyList<TestUser> All { get; } = [Operator, Leader, Admin, Supervisor];
@@ -32,6 +32,11 @@ public static class TestUsers
             var prefix = $"OperationsCenter:Auth:Users:{user.Name}:";
             yield return new(prefix + "Name", user.Name);
             yield return new(prefix + "PasswordHash", Hashes.Value[user.Name]);
+            if (user.DisplayName is { } displayName)
+            {
+                yield return new(prefix + "DisplayName", displayName);
+            }
+
             for (var i = 0; i < user.Roles.Count; i++)
             {
                 yield return new($"{prefix}Roles:{i}", user.Roles[i]);

@@ -204,7 +204,11 @@ export function createDrilldown() {
       height: Math.round(rem * 9),
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Asia/Ho_Chi_Minh'),
       scales: { x: { time: true, range: () => [from / 1000, to / 1000] } },
-      axes: [{ ...axis, size: rem * 2.2 }, { ...axis, values: (u, splits) => splits.map(v => formatValue(v)) }],
+      // Times as the control room writes them (24 h, day/month), not uPlot's default English ones.
+      axes: [
+        { ...axis, size: rem * 2, values: (u, splits) => splits.map(s => axisTime(s * 1000, to - from)) },
+        { ...axis, values: (u, splits) => splits.map(v => formatValue(v)) },
+      ],
       legend: { show: data.lines.length > 1 },
       cursor: { show: true },
       series: [
@@ -220,6 +224,12 @@ export function createDrilldown() {
       ],
     }, [data.xs, ...data.lines.map(l => l.values)], area);
     plots.push(plot);
+  }
+
+  /** An axis label: the clock time within a day, the day and month over a week. @param {number} ms @param {number} span */
+  function axisTime(ms, span) {
+    const at = new Date(ms);
+    return span > RANGES['24h'].ms ? i18n.dayMonth.format(at) : i18n.time.format(at);
   }
 
   /** A line's colour: its level's when the catalog sets levels, else a palette colour. */

@@ -32,6 +32,8 @@ export const i18n = {
   date: new Intl.DateTimeFormat('vi-VN'),
   /** 02/12/2026 */
   day: new Intl.DateTimeFormat('vi-VN'),
+  /** 02/12 */
+  dayMonth: new Intl.DateTimeFormat('vi-VN'),
   plural: new Intl.PluralRules('vi-VN'),
   collator: new Intl.Collator('vi-VN'),
 };
@@ -129,6 +131,7 @@ function configureFormats(locale) {
   i18n.time = new Intl.DateTimeFormat(locale, { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   i18n.date = new Intl.DateTimeFormat(locale, { ...zone, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' });
   i18n.day = new Intl.DateTimeFormat(locale, { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' });
+  i18n.dayMonth = new Intl.DateTimeFormat(locale, { ...zone, day: '2-digit', month: '2-digit' });
   i18n.plural = new Intl.PluralRules(locale);
   i18n.collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
 }

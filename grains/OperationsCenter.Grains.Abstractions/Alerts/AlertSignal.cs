@@ -33,4 +33,9 @@ public sealed record AlertSignal(
     [property: Id(9)] string DescriptionVi,
     [property: Id(10)] string DescriptionEn,
     [property: Id(11)] AlertSource Source,
-    [property: Id(12)] TimeSpan For);
+    [property: Id(12)] TimeSpan For)
+{
+    /// <summary>What <see cref="Value"/> is measured against (the rule's threshold when evaluated); null from older senders.</summary>
+    [Id(13)]
+    public AlertMeasure? Measure { get; init; }
+}

@@ -40,6 +40,17 @@ public sealed record AlertView(
     [Id(21)]
     public long Revision { get; init; }
 
+    /// <summary>
+    /// What <see cref="Value"/> is measured against: the rule's threshold as of the latest signal (a rule edit shows
+    /// after the next one). Null for alerts stored before it was kept.
+    /// </summary>
+    [Id(22)]
+    public AlertMeasure? Measure { get; init; }
+
+    /// <summary>The display name of whoever acknowledged it (<see cref="AcknowledgedBy"/> is their sign-in name).</summary>
+    [Id(23)]
+    public string? AcknowledgedByName { get; init; }
+
     /// <summary>True while the alert is pending, firing or acknowledged.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOpen => State is AlertState.Pending or AlertState.Firing or AlertState.Acknowledged;

@@ -10,14 +10,15 @@ public interface IAlertGrain : IGrainWithStringKey
     Task Signal(AlertSignal signal);
 
     /// <summary>
-    /// An operator takes the alert; returns the new view, or null when there is no open alert to take.
+    /// An operator takes the alert, recorded by sign-in name and display name; returns the new view, or null when there
+    /// is no open alert to take.
     /// </summary>
     /// <exception cref="AlertStoreUnavailableException">Storage did not answer; nothing changed.</exception>
-    Task<AlertView?> Acknowledge(string actor, string? note);
+    Task<AlertView?> Acknowledge(AlertActor actor, string? note);
 
     /// <summary>Gives an acknowledged alert back (it fires again, and escalates again).</summary>
     /// <exception cref="AlertStoreUnavailableException">Storage did not answer; nothing changed.</exception>
-    Task<AlertView?> Unacknowledge(string actor, string? note);
+    Task<AlertView?> Unacknowledge(AlertActor actor, string? note);
 
     /// <summary>
     /// Its rule changed or went away: an open alert takes the rule as it is now (resolving with "rule removed" when it

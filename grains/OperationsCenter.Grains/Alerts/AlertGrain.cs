@@ -95,7 +95,7 @@ public sealed partial class AlertGrain(
     }
 
     /// <inheritdoc />
-    public async Task<AlertView?> Acknowledge(string actor, string? note)
+    public async Task<AlertView?> Acknowledge(AlertActor actor, string? note)
     {
         var current = Record.View;
         if (current is not { State: AlertState.Firing or AlertState.Pending })
@@ -104,13 +104,17 @@ public sealed partial class AlertGrain(
         }
 
         var now = clock.UtcNow;
-        var next = current with { State = AlertState.Acknowledged, AcknowledgedBy = actor, AcknowledgedAt = now, Note = note, UpdatedAt = now };
-        await CommitAsync(Record with { View = next }, actor, note, mustStore: true);
+        var next = current with
+        {
+            State = AlertState.Acknowledged, AcknowledgedBy = actor.Name, AcknowledgedByName = actor.DisplayName, AcknowledgedAt = now,
+            Note = note, UpdatedAt = now,
+        };
+        await CommitAsync(Record with { View = next }, actor.Name, note, mustStore: true);
         return next;
     }
 
     /// <inheritdoc />
-    public async Task<AlertView?> Unacknowledge(string actor, string? note)
+    public async Task<AlertView?> Unacknowledge(AlertActor actor, string? note)
     {
         var current = Record.View;
         if (current is not { State: AlertState.Acknowledged })
@@ -123,10 +127,10 @@ public sealed partial class AlertGrain(
         var next = current with
         {
             State = current.FiringSince is null ? AlertState.Pending : AlertState.Firing,
-            AcknowledgedBy = null, AcknowledgedAt = null, Note = note, UpdatedAt = now,
+            AcknowledgedBy = null, AcknowledgedByName = null, AcknowledgedAt = null, Note = note, UpdatedAt = now,
             FiringSince = current.FiringSince is null ? null : now, LeadersNotifiedAt = null,
         };
-        await CommitAsync(Record with { View = next }, actor, note, mustStore: true);
+        await CommitAsync(Record with { View = next }, actor.Name, note, mustStore: true);
         return next;
     }
 
@@ -149,8 +153,12 @@ public sealed partial class AlertGrain(
             return;
         }
 
-        // The rule as it is now: its severity, owner and for; then its source judges the current value by it.
-        var updated = record with { For = rule!.For, View = view with { Severity = rule.Severity, Owner = rule.Owner } };
+        // The rule as it is now: its severity, owner, threshold and for; then its source judges the current value by it.
+        var updated = record with
+        {
+            For = rule!.For,
+            View = view with { Severity = rule.Severity, Owner = rule.Owner, Measure = AlertMeasure.Of(rule) },
+        };
         updated = updated with { View = FireIfDue(updated.View!, updated) };
         if (updated != record)
         {
@@ -471,10 +479,16 @@ public sealed partial class AlertGrain(
         return new AlertView(
             Fingerprint, signal.RuleName, signal.Severity, firing ? AlertState.Firing : AlertState.Pending, signal.Owner, signal.Labels,
             signal.TitleVi, signal.TitleEn, signal.DescriptionVi, signal.DescriptionEn, signal.Value,
-            signal.At, firing ? signal.At : null, null, null, null, null, clock.UtcNow);
+            signal.At, firing ? signal.At : null, null, null, null, null, clock.UtcNow)
+        {
+            Measure = signal.Measure,
+        };
     }
 
-    /// <summary>The newest value and texts; the same view when nothing of them changed.</summary>
+    /// <summary>
+    /// The newest value, texts and measure (a rule edit's threshold shows from its next signal); the same view when
+    /// nothing of them changed.
+    /// </summary>
     private AlertView Refresh(AlertView current, AlertSignal signal)
     {
         var next = current with
@@ -484,6 +498,9 @@ public sealed partial class AlertGrain(
             TitleEn = signal.TitleEn,
             DescriptionVi = signal.DescriptionVi,
             DescriptionEn = signal.DescriptionEn,
+
+            // A signal without one (an older sender) keeps what the alert had.
+            Measure = signal.Measure ?? current.Measure,
         };
         return next == current ? current : next with { UpdatedAt = clock.UtcNow };
     }

@@ -92,7 +92,10 @@ internal sealed class SeriesAlertEvaluator
         };
         return new AlertSignal(
             rule.Name, rule.Severity, rule.Owner, Labels(measurement, tags, field), condition, value, now,
-            title.Vi, title.En, description.Vi, description.En, source, rule.For);
+            title.Vi, title.En, description.Vi, description.En, source, rule.For)
+        {
+            Measure = AlertMeasure.Of(rule),
+        };
     }
 
     /// <summary>The series' tags plus its measurement and the field: with the rule, the alert's identity.</summary>

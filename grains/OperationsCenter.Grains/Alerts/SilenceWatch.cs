@@ -48,7 +48,11 @@ internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince
             var description = AlertText.Render(rule.Description, texts);
             signals.Add(new AlertSignal(
                 rule.Name, rule.Severity, rule.Owner, labels, condition, Math.Round(silentFor, 1), now,
-                title.Vi, title.En, description.Vi, description.En, source, TimeSpan.Zero));
+                title.Vi, title.En, description.Vi, description.En, source, TimeSpan.Zero)
+            {
+                // Deadman: the silence limit in minutes, as the value is minutes silent; deadline: the kind only.
+                Measure = AlertMeasure.Of(rule),
+            });
         }
 
         return signals;

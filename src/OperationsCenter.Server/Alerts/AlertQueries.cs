@@ -25,7 +25,7 @@ internal sealed class AlertQueries(IGrainFactory grains, IAlertSilencing silenci
     }
 
     /// <summary>Acknowledges (or, with <paramref name="take"/> false, gives back) an alert.</summary>
-    public Task<AlertView?> AcknowledgeAsync(string fingerprint, string author, string? note, bool take = true)
+    public Task<AlertView?> AcknowledgeAsync(string fingerprint, AlertActor author, string? note, bool take = true)
     {
         var alert = grains.GetGrain<IAlertGrain>(fingerprint);
         return take ? alert.Acknowledge(author, note) : alert.Unacknowledge(author, note);

@@ -69,7 +69,7 @@ internal static class AlertsApi
         AlertView? view;
         try
         {
-            view = await queries.AcknowledgeAsync(fingerprint, user.Actor(), request?.Note, take);
+            view = await queries.AcknowledgeAsync(fingerprint, user.ToAlertActor(), request?.Note, take);
         }
         catch (AlertStoreUnavailableException ex)
         {

@@ -7,7 +7,10 @@ using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Hubs;
 
-/// <summary>The wall's live channel: a snapshot on connect, then batched changes pushed by <see cref="Push.WallHubObserver"/>.</summary>
+/// <summary>
+/// The wall's live channel: a snapshot on connect, then batched changes pushed by <see cref="Push.WallHubObserver"/>.
+/// The leader view connects as <c>/hubs/wall?view=leader</c> and is spared the series pushes.
+/// </summary>
 [Authorize(Policy = Policies.Wall)]
 internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, WallSessions sessions) : Hub
 {
@@ -20,6 +23,13 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, Wal
         if (Context.User?.IsInRole(Roles.Leader) == true)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, WallMessages.LeadersGroup);
+        }
+
+        // Series pushes go to wall pages only. A connection is a wall page unless it says otherwise, so a page that
+        // does not name itself (an older client) still gets everything.
+        if (Context.GetHttpContext()?.Request.Query[WallMessages.ViewParameter].ToString() != WallMessages.LeaderView)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, WallMessages.WallGroup);
         }
 
         var overview = await queries.OverviewAsync();
@@ -37,7 +47,7 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, Wal
 
     /// <summary>
     /// An operator (or a leader) takes an alert; every wall sees it through the next push. The signed-in person is
-    /// recorded as the one who took it.
+    /// recorded as the one who took it, by sign-in name and display name.
     /// </summary>
     [Authorize(Policy = Policies.Acknowledge)]
     public async Task<AlertView> Acknowledge(string fingerprint, string? note) =>
@@ -64,7 +74,7 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, Wal
     }
 
     // Checked on each call, not only every sweep: a withdrawn person must not act in the seconds before it.
-    private string Actor()
+    private AlertActor Actor()
     {
         if (!sessions.StillValid(Context))
         {
@@ -72,7 +82,7 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, Wal
             throw new HubException("your sign-in was withdrawn: sign in again");
         }
 
-        return Context.User!.Actor();
+        return Context.User!.ToAlertActor();
     }
 
     private static string? Trim(string? note) =>

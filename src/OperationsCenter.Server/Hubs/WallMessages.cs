@@ -20,4 +20,16 @@ public static class WallMessages
 
     /// <summary>The hub group of leaders' connections.</summary>
     public const string LeadersGroup = "leaders";
+
+    /// <summary>
+    /// The hub group of connections that show the wall: every connection except the leader view's, which has no use
+    /// for series pushes (every 2 s, with no handler on its page).
+    /// </summary>
+    public const string WallGroup = "wall";
+
+    /// <summary>The hub URL's query parameter that names the page connecting (<c>/hubs/wall?view=leader</c>).</summary>
+    public const string ViewParameter = "view";
+
+    /// <summary>The <see cref="ViewParameter"/> of the leader view: such a connection is left out of <see cref="WallGroup"/>.</summary>
+    public const string LeaderView = "leader";
 }

@@ -12,11 +12,13 @@ internal sealed class WallHubObserver(IHubContext<WallHub> hub) : IWallObserver
     {
         if (!batch.Series.IsEmpty)
         {
-            await hub.Clients.All.SendAsync(WallMessages.SeriesUpdated, batch.Series);
+            // Only wall pages show series; the leader view would only log that it has no handler.
+            await hub.Clients.Group(WallMessages.WallGroup).SendAsync(WallMessages.SeriesUpdated, batch.Series);
         }
 
         if (!batch.Departments.IsEmpty)
         {
+            // Every page: the leader view names units from these.
             await hub.Clients.All.SendAsync(WallMessages.DepartmentsUpdated, batch.Departments);
         }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using OperationsCenter.Grains.Alerts;
 
 namespace OperationsCenter.Server.Security;
 
@@ -12,4 +13,7 @@ public static class PrincipalExtensions
     /// <summary>The name shown on screens.</summary>
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(UserDirectory.DisplayNameClaim) ?? user.Actor();
+
+    /// <summary>The signed-in person as an alert records them: sign-in name for history, display name for screens.</summary>
+    public static AlertActor ToAlertActor(this ClaimsPrincipal user) => new(user.Actor(), user.DisplayName());
 }

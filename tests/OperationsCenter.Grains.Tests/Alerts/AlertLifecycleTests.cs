@@ -27,8 +27,9 @@ public sealed class AlertLifecycleTests(ClusterFixture fixture)
         Assert.Equal((now, 90.0), (firing!.StartsAt, firing.Value!.Value));
         Assert.NotNull(firing.FiringSince);
 
-        var acknowledged = await alert.Acknowledge("Nguyễn Văn An", "đã gọi VNPT");
-        Assert.Equal((AlertState.Acknowledged, "Nguyễn Văn An", "đã gọi VNPT"), (acknowledged!.State, acknowledged.AcknowledgedBy, acknowledged.Note));
+        var acknowledged = await alert.Acknowledge(new AlertActor("operator.an", "Nguyễn Văn An"), "đã gọi VNPT");
+        Assert.Equal((AlertState.Acknowledged, "operator.an", "Nguyễn Văn An", "đã gọi VNPT"),
+            (acknowledged!.State, acknowledged.AcknowledgedBy, acknowledged.AcknowledgedByName, acknowledged.Note));
 
         // Between thresholds, then breached again with a new value: still taken, the value follows.
         await alert.Signal(Signal("uptime-low-lifecycle", AlertCondition.Unclear, 96, now.AddMinutes(6), FiveMinutes));
@@ -66,7 +67,7 @@ public sealed class AlertLifecycleTests(ClusterFixture fixture)
         var now = ClusterFixture.Clock.GetUtcNow();
 
         await alert.Signal(Signal("uptime-low-taken-early", AlertCondition.Breached, 80, now, FiveMinutes));
-        await alert.Acknowledge("Lò Văn Hùng", "đã biết");
+        await alert.Acknowledge(Actor("Lò Văn Hùng"), "đã biết");
         ClusterFixture.Clock.Advance(FiveMinutes);
 
         // Taken, and fired behind it: a value between thresholds no longer ends it as it would a pending alert.
@@ -95,11 +96,11 @@ public sealed class AlertLifecycleTests(ClusterFixture fixture)
         var (_, alert) = Alert("uptime-low-episodes");
         var now = ClusterFixture.Clock.GetUtcNow();
 
-        Assert.Null(await alert.Acknowledge("someone", null));
+        Assert.Null(await alert.Acknowledge(Actor("someone"), null));
         await alert.Signal(Signal("uptime-low-episodes", AlertCondition.Breached, 80, now, TimeSpan.Zero));
-        await alert.Acknowledge("operator", "on it");
+        await alert.Acknowledge(Actor("operator"), "on it");
         await alert.Signal(Signal("uptime-low-episodes", AlertCondition.Cleared, 99, now.AddMinutes(1), TimeSpan.Zero));
-        Assert.Null(await alert.Acknowledge("someone", null));
+        Assert.Null(await alert.Acknowledge(Actor("someone"), null));
         await alert.Signal(Signal("uptime-low-episodes", AlertCondition.Breached, 70, now.AddMinutes(2), TimeSpan.Zero));
 
         var second = (await alert.GetView())!;
@@ -107,6 +108,30 @@ public sealed class AlertLifecycleTests(ClusterFixture fixture)
         Assert.Null(second.AcknowledgedBy);
         Assert.Null(second.EndsAt);
         Assert.Equal(now.AddMinutes(2), second.StartsAt);
+    }
+
+    [Fact]
+    public async Task The_view_carries_the_rules_measure_and_who_took_it_by_display_name_until_given_back()
+    {
+        var (_, alert) = Alert("uptime-low-measure");
+        var now = ClusterFixture.Clock.GetUtcNow();
+        var measure = new AlertMeasure(RuleKind.Window, ThresholdOperator.Below, 98, 98.5);
+
+        await alert.Signal(Signal("uptime-low-measure", AlertCondition.Breached, 90, now, TimeSpan.Zero) with { Measure = measure });
+        Assert.Equal(measure, (await alert.GetView())!.Measure);
+
+        // A rule edit's threshold shows from the next signal; a signal without a measure (an older sender) keeps it.
+        var edited = measure with { Threshold = 97, Clear = 97.5 };
+        await alert.Signal(Signal("uptime-low-measure", AlertCondition.Breached, 89, now.AddMinutes(1), TimeSpan.Zero) with { Measure = edited });
+        await alert.Signal(Signal("uptime-low-measure", AlertCondition.Unclear, 97.2, now.AddMinutes(2), TimeSpan.Zero));
+        Assert.Equal((edited, 97.2), ((await alert.GetView())!.Measure, (await alert.GetView())!.Value!.Value));
+
+        var taken = await alert.Acknowledge(new AlertActor("leader.binh", "Trần Thị Bình"), null);
+        Assert.Equal(("leader.binh", "Trần Thị Bình"), (taken!.AcknowledgedBy, taken.AcknowledgedByName));
+        Assert.Equal("Trần Thị Bình", (await alert.GetView())!.AcknowledgedByName);
+
+        var given = await alert.Unacknowledge(new AlertActor("leader.binh", "Trần Thị Bình"), "không thuộc phạm vi");
+        Assert.Equal((AlertState.Firing, null, null), (given!.State, given.AcknowledgedBy, given.AcknowledgedByName));
     }
 
     [Fact]
@@ -118,6 +143,8 @@ public sealed class AlertLifecycleTests(ClusterFixture fixture)
         Assert.NotEqual(AlertFingerprint.Of("r", Labels), AlertFingerprint.Of("other", Labels));
         Assert.Matches("^[0-9a-f]{16}$", AlertFingerprint.Of("r", Labels));
     }
+
+    private static AlertActor Actor(string name) => new(name, name);
 
     private (string Fingerprint, IAlertGrain Grain) Alert(string rule)
     {

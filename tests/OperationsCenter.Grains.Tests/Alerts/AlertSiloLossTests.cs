@@ -38,7 +38,7 @@ public sealed class AlertSiloLossTests : IAsyncLifetime
                 "Mất kết nối", "Link down", "mô tả", "description", new AlertSource(RuleScope.Series, $"network,department=xa-ban-bo,link=l{i}"), TimeSpan.Zero));
             if (i % 2 == 0)
             {
-                await alert.Acknowledge("Lò Văn Hùng", $"đang xử lý {i}");
+                await alert.Acknowledge(new AlertActor("hung.lv", "Lò Văn Hùng"), $"đang xử lý {i}");
             }
 
             fingerprints.Add(fingerprint);

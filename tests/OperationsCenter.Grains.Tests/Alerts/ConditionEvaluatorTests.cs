@@ -211,6 +211,30 @@ public sealed class ConditionEvaluatorTests
         Assert.Equal((AlertCondition.Breached, 9.0, rule.For), (again.Condition, again.Value!.Value, again.For));
     }
 
+    [Fact]
+    public void A_signal_says_what_its_value_is_measured_against()
+    {
+        var readings = new FakeReadings();
+        readings.Add("overdue", 9);
+        var series = Assert.Single(Evaluate(new SeriesAlertEvaluator(), Rules.Threshold(ThresholdOperator.Above, 5, clear: 2), readings, ["overdue"]));
+        Assert.Equal(new AlertMeasure(RuleKind.Threshold, ThresholdOperator.Above, 5, 2), series.Measure);
+
+        // Silence rules: a deadman's value is minutes silent, so its threshold is the silence in minutes; a deadline has none.
+        var deadman = Rules.Base(RuleKind.Deadman) with { Name = "silent", Silence = TimeSpan.FromMinutes(2), Scope = RuleScope.Department };
+        var deadline = Rules.Base(RuleKind.Deadline) with
+        {
+            Name = "report-due", Deadline = new DeadlineSchedule(5, TimeSpan.FromHours(17), "Asia/Ho_Chi_Minh"), Scope = RuleScope.Department,
+        };
+        var now = readings.Now;
+        var signals = new SilenceWatch(RuleScope.Department, now.AddHours(-1)).Evaluate(
+            [deadman, deadline], _ => true, now.AddMinutes(-3), new AlertSource(RuleScope.Department, "xa-ban-bo"),
+            ImmutableDictionary<string, string>.Empty.Add("department", "xa-ban-bo"), now);
+        Assert.Equal(
+            [new AlertMeasure(RuleKind.Deadman, ThresholdOperator.Above, 2, null), new AlertMeasure(RuleKind.Deadline, null, null, null)],
+            signals.Select(s => s.Measure));
+        Assert.Equal(3.0, signals[0].Value);
+    }
+
     /// <summary>Feeds one point a minute, evaluating after each; the steps (0-based) where a condition was reported.</summary>
     private static List<(int Step, AlertCondition Condition)> Run(AlertRule rule, string field, double[] values)
     {

@@ -29,6 +29,7 @@ public sealed class AlertAckTests(CenterFixture fixture)
         var pushed = await AwaitAsync(() => seen.TryGetValue(fingerprint, out var a) && a.GetProperty("state").GetString() == "acknowledged" ? a : null,
             "the second wall to receive the acknowledgement");
         Assert.Equal(TestUsers.Operator.Name, pushed.GetProperty("acknowledgedBy").GetString());
+        Assert.Equal("Nguyễn Văn An", pushed.GetProperty("acknowledgedByName").GetString());
         Assert.Equal("đã báo kỹ thuật viên", pushed.GetProperty("note").GetString());
 
         using var client = await Host.CreateClientAsync(TestUsers.Operator);
@@ -51,9 +52,12 @@ public sealed class AlertAckTests(CenterFixture fixture)
         var acknowledged = await ack.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("acknowledged", acknowledged.GetProperty("state").GetString());
         Assert.Equal(TestUsers.Operator.Name, acknowledged.GetProperty("acknowledgedBy").GetString());
+        Assert.Equal(TestUsers.Operator.DisplayName, acknowledged.GetProperty("acknowledgedByName").GetString());
 
         using var unack = await client.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/unack", new { note = "not mine" });
-        Assert.Equal("firing", (await unack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        var givenBack = await unack.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("firing", givenBack.GetProperty("state").GetString());
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (givenBack.GetProperty("acknowledgedBy").ValueKind, givenBack.GetProperty("acknowledgedByName").ValueKind));
 
         using var unknown = await client.PostAsJsonAsync("/api/v1/alerts/0000000000000000/ack", new { note = "x" });
         Assert.Equal(HttpStatusCode.Conflict, unknown.StatusCode);

@@ -66,6 +66,9 @@ public sealed class RuleAlertTests : IAsyncLifetime
         Assert.Equal("Network weak at xa-ban-bo: 80.5%", firing.Alert.GetProperty("titleEn").GetString());
         Assert.Equal("so-noi-vu", firing.Alert.GetProperty("owner").GetString());
 
+        // What the value is measured against, enums as camel-case strings like the rest of the JSON.
+        Assert.Equal("""{"kind":"threshold","operator":"below","threshold":95,"clear":97}""", firing.Alert.GetProperty("measure").GetRawText());
+
         // Hysteresis: back above the threshold but below the clear point keeps it firing.
         await _host.WriteLinesAsync("xa-ban-bo", "t_rule_net,link=wan uptime_pct=96");
         await _host.WriteLinesAsync("xa-ban-bo", "t_rule_net,link=wan uptime_pct=98");
@@ -74,7 +77,9 @@ public sealed class RuleAlertTests : IAsyncLifetime
 
         using var client = await _host.CreateClientAsync(TestUsers.Operator);
         var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts?state=resolved");
-        Assert.Contains(listed.EnumerateArray(), a => a.GetProperty("ruleName").GetString() == "uptime-low");
+        var listedAlert = Assert.Single(listed.EnumerateArray(), a => a.GetProperty("ruleName").GetString() == "uptime-low");
+        Assert.Equal("below", listedAlert.GetProperty("measure").GetProperty("operator").GetString());
+        Assert.Equal(95, listedAlert.GetProperty("measure").GetProperty("threshold").GetDouble());
     }
 
     [Fact]

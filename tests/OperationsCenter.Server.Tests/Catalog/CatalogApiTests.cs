@@ -25,9 +25,19 @@ public sealed class CatalogApiTests(CenterFixture center)
 
         var overdue = catalog.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "dossiers.overdue");
         Assert.Equal(
-            """{"id":"dossiers.overdue","measurement":"dossiers","field":"overdue","name":{"vi":"Hồ sơ quá hạn","en":"Overdue dossiers"},"unit":{"vi":"hồ sơ","en":"dossiers"},"good":"down","headline":true,"aggregate":"sum"}""",
+            """{"id":"dossiers.overdue","measurement":"dossiers","field":"overdue","name":{"vi":"Hồ sơ quá hạn","en":"Overdue dossiers"},"unit":{"vi":"hồ sơ","en":"dossiers"},"good":"down","headline":true,"aggregate":"sum","levels":{"watch":170,"alarm":200},"unitLevels":{"watch":8,"alarm":15},"card":2,"short":{"vi":"Quá hạn","en":"Overdue"},"states":null}""",
             Compact(overdue));
         Assert.Equal(14, catalog.GetProperty("metrics").GetArrayLength());
+
+        // A metric whose values are states names them, keyed by the value.
+        var up = catalog.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "network.up");
+        Assert.Equal("""{"0":{"vi":"mất","en":"down"},"1":{"vi":"thông","en":"up"}}""", Compact(up.GetProperty("states")));
+
+        // Absent levels and card are null, not left out: the wall reads every metric the same way.
+        var villages = catalog.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "coverage.villages_without_signal");
+        Assert.Equal(
+            (JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.Null),
+            (villages.GetProperty("levels").ValueKind, villages.GetProperty("unitLevels").ValueKind, villages.GetProperty("card").ValueKind));
     }
 
     [Fact]

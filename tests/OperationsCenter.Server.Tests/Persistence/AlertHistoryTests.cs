@@ -18,7 +18,7 @@ public sealed class AlertHistoryTests(PersistenceFixture fixture)
         var alert = fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertGrain>(fingerprint);
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
         await alert.Signal(TestAlerts.Signal("history-rule", labels, AlertCondition.Breached, 12.5, at, owner: "so-noi-vu"));
-        await alert.Acknowledge("Lò Văn Hùng", "đang xử lý");
+        await alert.Acknowledge(new AlertActor("Lò Văn Hùng", "Lò Văn Hùng"), "đang xử lý");
         await alert.Signal(TestAlerts.Signal("history-rule", labels, AlertCondition.Cleared, 99, at.AddMinutes(2), owner: "so-noi-vu"));
 
         using var client = await fixture.Host.CreateClientAsync(TestUsers.Operator);
