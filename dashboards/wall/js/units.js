@@ -329,7 +329,7 @@ export function createUnitGrid({ open }) {
   /** The card a density would like (in rem), and the smallest it accepts before its text shrinks. */
   const CARD_SIZE = {
     compact: { idealW: 15, idealH: 8, minW: 11, minH: 6.5 },
-    dense: { idealW: 12, idealH: 6, minW: 9.5, minH: 5.6 }, // a two-line name, the badges and a line of figures
+    dense: { idealW: 9, idealH: 5.6, minW: 7.5, minH: 4.6 }, // a two-line name and two lines of figures
   };
   let fitted = '';
 
