@@ -4,17 +4,24 @@ namespace OperationsCenter.Browser.Tests;
 
 /// <summary>
 /// A catalog file with three headline metrics and one that is not a headline, for a server of its own
-/// (<c>OperationsCenter:CatalogPath</c>).
+/// (<c>OperationsCenter:CatalogPath</c>). Overdue and registrations have levels (the tile's colour); the online share
+/// has none (its tile stays neutral whatever its trend).
 /// </summary>
 public sealed class HeadlineCatalog : IDisposable
 {
-    /// <summary>Sum across departments; fewer is better.</summary>
+    /// <summary>Sum across departments; fewer is better: watch strictly above <see cref="OverdueWatch"/>, alarm strictly above <see cref="OverdueAlarm"/>.</summary>
     public const string Overdue = "t_dossiers.overdue";
 
-    /// <summary>Sum across departments; more is better.</summary>
+    public const int OverdueWatch = 10;
+    public const int OverdueAlarm = 12;
+
+    /// <summary>Sum across departments; more is better: watch strictly below <see cref="RegistrationsWatch"/>, alarm strictly below <see cref="RegistrationsAlarm"/>.</summary>
     public const string Registrations = "t_skills.registrations";
 
-    /// <summary>Average across departments; more is better.</summary>
+    public const int RegistrationsWatch = 81000;
+    public const int RegistrationsAlarm = 50000;
+
+    /// <summary>Average across departments; more is better; no levels.</summary>
     public const string OnlineShare = "t_services.online_share_pct";
 
     /// <summary>In the catalog but not a headline: no tile.</summary>
@@ -54,6 +61,7 @@ public sealed class HeadlineCatalog : IDisposable
                 good: down
                 headline: true
                 aggregate: sum
+                levels: { watch: {{OverdueWatch}}, alarm: {{OverdueAlarm}} }
               - id: {{Registrations}}
                 measurement: t_skills
                 field: registrations
@@ -62,6 +70,7 @@ public sealed class HeadlineCatalog : IDisposable
                 good: up
                 headline: true
                 aggregate: sum
+                levels: { watch: {{RegistrationsWatch}}, alarm: {{RegistrationsAlarm}} }
               - id: {{OnlineShare}}
                 measurement: t_services
                 field: online_share_pct

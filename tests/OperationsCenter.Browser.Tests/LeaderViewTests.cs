@@ -45,7 +45,10 @@ public sealed class LeaderViewTests(BrowserFixture browser, ITestOutputHelper ou
         await leader.ExpectAsync(
             "the leader-alert to become acknowledged",
             () => Expect(item).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 15_000 }));
-        await Expect(item.GetByTestId("alert-ack-by")).ToContainTextAsync(TestUsers.Leader.Name);
+        // By the person's display name with the time it was taken (no placeholder left), and the note.
+        await Expect(item.GetByTestId("alert-ack-by")).ToContainTextAsync(TestUsers.Leader.DisplayName!);
+        await Expect(item.GetByTestId("alert-ack-by")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"lúc \d{2}:\d{2}"));
+        await Expect(item.GetByTestId("alert-ack-by")).ToContainTextAsync("Đã giao xử lý");
 
         // The wall sees the leader's acknowledgement too.
         var onWall = wall.Page.Locator($"[data-testid='alert'][data-fingerprint='{fingerprint}']");

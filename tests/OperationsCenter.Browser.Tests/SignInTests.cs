@@ -30,7 +30,8 @@ public sealed class SignInTests(BrowserFixture browser, ITestOutputHelper output
         await page.GetByTestId("login-submit").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/leader\\.html$"), new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15_000 });
-        await Expect(page.GetByTestId("user")).ToHaveTextAsync(TestUsers.Leader.Name, new() { Timeout = 15_000 });
+        // The person's display name, not their sign-in name.
+        await Expect(page.GetByTestId("user")).ToHaveTextAsync(TestUsers.Leader.DisplayName!, new() { Timeout = 15_000 });
 
         await page.GetByTestId("sign-out").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login\\?returnUrl="), new() { Timeout = 15_000 });

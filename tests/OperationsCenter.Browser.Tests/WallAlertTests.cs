@@ -72,13 +72,16 @@ public sealed class WallAlertTests(BrowserFixture browser, ITestOutputHelper out
         await wall.ExpectAsync(
             "the alert to show data-state=\"acknowledged\" on the page that acknowledged it",
             () => Expect(alert).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 15_000 }));
-        await Expect(alert.GetByTestId("alert-ack-by")).ToContainTextAsync(TestUsers.Operator.Name);
+        // Who took it, by their display name (not their sign-in name), and the note.
+        await Expect(alert.GetByTestId("alert-ack-by")).ToContainTextAsync(TestUsers.Operator.DisplayName!);
+        await Expect(alert.GetByTestId("alert-ack-by")).Not.ToContainTextAsync(TestUsers.Operator.Name);
+        await Expect(alert.GetByTestId("alert-ack-by")).ToContainTextAsync("Đang xử lý");
 
         var other = second.Page.Locator($"[data-testid='alert'][data-fingerprint='{fingerprint}']");
         await second.ExpectAsync(
             "the second wall to see the acknowledgement",
             () => Expect(other).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 15_000 }));
-        await Expect(other.GetByTestId("alert-ack-by")).ToContainTextAsync(TestUsers.Operator.Name);
+        await Expect(other.GetByTestId("alert-ack-by")).ToContainTextAsync(TestUsers.Operator.DisplayName!);
         await Expect(other.GetByTestId("ack")).ToBeHiddenAsync();
     }
 

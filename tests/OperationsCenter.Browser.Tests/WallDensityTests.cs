@@ -76,8 +76,15 @@ public sealed class WallDensityTests(BrowserFixture browser, ITestOutputHelper o
             $"{total} department cards",
             () => Expect(cards).ToHaveCountAsync(total, new() { Timeout = 15_000 }));
         await wall.ExpectAsync(
-            "the points of the written departments to show",
-            () => Expect(wall.Department(CenterHost.Departments[^1]).Locator("[data-fact='pointsReceived']")).Not.ToHaveTextAsync("0", new() { Timeout = 15_000 }));
+            "the written departments to be fresh and show their catalog figures (card metrics)",
+            async () =>
+            {
+                foreach (var dep in CenterHost.Departments)
+                {
+                    await Expect(wall.Department(dep)).ToHaveAttributeAsync("data-freshness", "fresh", new() { Timeout = 15_000 });
+                    await Expect(wall.Department(dep).Locator("[data-testid='unit-figure'][data-metric='dossiers.overdue']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+                }
+            });
         await wall.Page.EvaluateAsync("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))");
 
         var path = await wall.SaveScreenshotAsync($"{name}.png");

@@ -12,7 +12,7 @@ namespace OperationsCenter.Browser.Tests;
 public sealed class WallHeadlineTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Tiles_render_from_the_snapshot_and_take_the_colour_of_the_good_direction()
+    public async Task Tiles_render_from_the_snapshot_take_the_colour_of_their_level_and_show_the_trend_as_an_arrow()
     {
         using var catalog = HeadlineCatalog.Create();
         await using var host = await catalog.StartHostAsync();
@@ -23,7 +23,7 @@ public sealed class WallHeadlineTests(BrowserFixture browser, ITestOutputHelper 
         await host.WriteLinesAsync(b, "t_dossiers,desk=main overdue=4i\nt_skills registrations=40725i\nt_services online_share_pct=90");
         await WaitForLiveValueAsync(host, "t_services", b, "online_share_pct", 90);
 
-        await using var wall = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, nameof(Tiles_render_from_the_snapshot_and_take_the_colour_of_the_good_direction));
+        await using var wall = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, nameof(Tiles_render_from_the_snapshot_take_the_colour_of_their_level_and_show_the_trend_as_an_arrow));
         await wall.ExpectConnectedAsync();
 
         // One tile per headline metric, in catalog order; the metric that is not a headline has none.
@@ -39,22 +39,39 @@ public sealed class WallHeadlineTests(BrowserFixture browser, ITestOutputHelper 
         await Expect(wall.Tile(HeadlineCatalog.Overdue).GetByTestId("tile-name")).ToHaveTextAsync(HeadlineCatalog.OverdueNameVi);
         await Expect(wall.Tile(HeadlineCatalog.Overdue).GetByTestId("tile-unit")).ToHaveTextAsync(HeadlineCatalog.OverdueUnitVi);
         await Expect(wall.Tile(HeadlineCatalog.Registrations).GetByTestId("tile-value")).ToHaveTextAsync("80.725");
-        await wall.ExpectTileJudgementAsync(HeadlineCatalog.Overdue, "neutral");
 
-        // Overdue rising is bad (good: down); registrations rising is good (good: up).
-        await host.WriteLinesAsync(a, "t_dossiers,desk=main overdue=10i\nt_skills registrations=41000i");
+        // The colour is the catalog level of the value (strictly past the level, read with `good`), not its trend:
+        // 7 overdue is not above 10 (ok); 80 725 registrations is below 81 000 (watch); the online share has no levels.
+        await wall.ExpectTileLevelAsync(HeadlineCatalog.Overdue, "ok");
+        await wall.ExpectTileLevelAsync(HeadlineCatalog.Registrations, "watch");
+        await wall.ExpectTileLevelAsync(HeadlineCatalog.OnlineShare, "none");
+        await wall.ExpectTileTrendAsync(HeadlineCatalog.Overdue, "flat");
+
+        // Overdue rises to 14 (> 12: alarm, arrow up); registrations rise to 81 725 (not below 81 000: ok, arrow up);
+        // the online share rises (arrow up) and stays neutral without levels.
+        await host.WriteLinesAsync(a, "t_dossiers,desk=main overdue=10i\nt_skills registrations=41000i\nt_services online_share_pct=90");
         await wall.ExpectTileValueAsync(HeadlineCatalog.Overdue, "14");
-        await wall.ExpectTileJudgementAsync(HeadlineCatalog.Overdue, "bad");
-        await Expect(wall.Tile(HeadlineCatalog.Overdue)).ToHaveAttributeAsync("data-trend", "up");
+        await wall.ExpectTileLevelAsync(HeadlineCatalog.Overdue, "alarm");
+        await wall.ExpectTileTrendAsync(HeadlineCatalog.Overdue, "up");
         await wall.ExpectTileValueAsync(HeadlineCatalog.Registrations, "81725");
-        await wall.ExpectTileJudgementAsync(HeadlineCatalog.Registrations, "good");
+        await wall.ExpectTileLevelAsync(HeadlineCatalog.Registrations, "ok");
+        await wall.ExpectTileTrendAsync(HeadlineCatalog.Registrations, "up");
         await Expect(wall.Tile(HeadlineCatalog.Registrations).GetByTestId("tile-value")).ToHaveTextAsync("81.725");
+        await wall.ExpectTileValueAsync(HeadlineCatalog.OnlineShare, "90");
+        await wall.ExpectTileTrendAsync(HeadlineCatalog.OnlineShare, "up");
+        await wall.ExpectTileLevelAsync(HeadlineCatalog.OnlineShare, "none");
 
-        // Overdue falling below where the sparkline starts is good.
+        // 11 is above the watch level and not above the alarm level: watch, still up from where the sparkline starts.
+        await host.WriteLinesAsync(a, "t_dossiers,desk=main overdue=7i");
+        await wall.ExpectTileValueAsync(HeadlineCatalog.Overdue, "11");
+        await wall.ExpectTileLevelAsync(HeadlineCatalog.Overdue, "watch");
+        await wall.ExpectTileTrendAsync(HeadlineCatalog.Overdue, "up");
+
+        // Overdue falling below where the sparkline starts: arrow down, level ok.
         await host.WriteLinesAsync(a, "t_dossiers,desk=main overdue=0i");
         await wall.ExpectTileValueAsync(HeadlineCatalog.Overdue, "4");
-        await wall.ExpectTileJudgementAsync(HeadlineCatalog.Overdue, "good");
-        await Expect(wall.Tile(HeadlineCatalog.Overdue)).ToHaveAttributeAsync("data-trend", "down");
+        await wall.ExpectTileLevelAsync(HeadlineCatalog.Overdue, "ok");
+        await wall.ExpectTileTrendAsync(HeadlineCatalog.Overdue, "down");
 
         // The sparkline is drawn (uPlot's canvas) with the points seen so far.
         await wall.ExpectAsync(
@@ -98,15 +115,16 @@ public sealed class WallHeadlineTests(BrowserFixture browser, ITestOutputHelper 
         await wall.ExpectConnectedAsync();
         await wall.ExpectTileValueAsync(HeadlineCatalog.Overdue, "7");
 
-        // Four past minutes and the live value; below where the hour started, which the catalog calls good.
+        // Four past minutes and the live value.
         await wall.ExpectAsync(
             "the overdue sparkline to hold the 4 past values from the history API and the live one within 15 s",
             () => wall.Page.WaitForFunctionAsync(
                 $"() => Number(document.querySelector('[data-metric=\"{HeadlineCatalog.Overdue}\"] .uplot')?.dataset.points ?? 0) >= 5",
                 null,
                 new() { Timeout = 15_000 }));
-        await wall.ExpectTileJudgementAsync(HeadlineCatalog.Overdue, "good");
-        await Expect(wall.Tile(HeadlineCatalog.Overdue)).ToHaveAttributeAsync("data-trend", "down");
+        // Down from 12 an hour ago (the arrow); 7 is within the levels (ok), whatever the trend.
+        await wall.ExpectTileTrendAsync(HeadlineCatalog.Overdue, "down");
+        await wall.ExpectTileLevelAsync(HeadlineCatalog.Overdue, "ok");
         Assert.True(wall.PageErrors.Count == 0, $"Expected no script errors, got: {string.Join(Environment.NewLine, wall.PageErrors)}");
     }
 

@@ -23,6 +23,7 @@ public sealed class WallPage : IAsyncDisposable
     private readonly string _name;
     private readonly StringBuilder _console = new();
     private readonly List<string> _pageErrors = [];
+    private readonly List<(string Type, string Text)> _consoleMessages = [];
 
     private WallPage(IBrowserContext context, IPage page, ITestOutputHelper output, string name)
     {
@@ -30,7 +31,15 @@ public sealed class WallPage : IAsyncDisposable
         Page = page;
         _output = output;
         _name = name;
-        page.Console += (_, message) => Log($"console.{message.Type}: {message.Text}");
+        page.Console += (_, message) =>
+        {
+            lock (_consoleMessages)
+            {
+                _consoleMessages.Add((message.Type, message.Text));
+            }
+
+            Log($"console.{message.Type}: {message.Text}");
+        };
         page.PageError += (_, error) =>
         {
             lock (_pageErrors)
@@ -101,6 +110,18 @@ public sealed class WallPage : IAsyncDisposable
         }
     }
 
+    /// <summary>Console messages of the page so far, with their type (log, info, warning, error ...).</summary>
+    public IReadOnlyList<(string Type, string Text)> ConsoleMessages
+    {
+        get
+        {
+            lock (_consoleMessages)
+            {
+                return [.. _consoleMessages];
+            }
+        }
+    }
+
     /// <summary>The headline tiles.</summary>
     public ILocator Tiles => Page.GetByTestId("tile");
 
@@ -118,14 +139,51 @@ public sealed class WallPage : IAsyncDisposable
                 await Expect(value).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) });
             });
 
-    /// <summary>Waits until a metric's tile has the colour class <c>tile-good</c>, <c>tile-bad</c> or <c>tile-neutral</c>.</summary>
-    public Task ExpectTileJudgementAsync(string metricId, string judgement) =>
+    /// <summary>
+    /// Waits until a metric's tile has <c>data-level</c> = <paramref name="level"/> (ok, watch, alarm, or none without
+    /// catalog levels): the colour says what the value means.
+    /// </summary>
+    public Task ExpectTileLevelAsync(string metricId, string level) =>
         ExpectAsync(
-            $"the headline tile '{metricId}' to have the class tile-{judgement} within {Deadline.TotalSeconds:0} s",
-            () => Expect(Tile(metricId)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex($"(^|\\s)tile-{judgement}(\\s|$)"), new() { Timeout = Ms(Deadline) }));
+            $"the headline tile '{metricId}' to have data-level=\"{level}\" within {Deadline.TotalSeconds:0} s",
+            () => Expect(Tile(metricId)).ToHaveAttributeAsync("data-level", level, new() { Timeout = Ms(Deadline) }));
+
+    /// <summary>Waits until a metric's tile shows the trend <paramref name="trend"/> (up, down, flat): its <c>data-trend</c> and arrow.</summary>
+    public Task ExpectTileTrendAsync(string metricId, string trend) =>
+        ExpectAsync(
+            $"the headline tile '{metricId}' to have data-trend=\"{trend}\" and the arrow {TrendArrow(trend)} within {Deadline.TotalSeconds:0} s",
+            async () =>
+            {
+                await Expect(Tile(metricId)).ToHaveAttributeAsync("data-trend", trend, new() { Timeout = Ms(Deadline) });
+                await Expect(Tile(metricId).GetByTestId("tile-trend")).ToHaveTextAsync(TrendArrow(trend), new() { Timeout = Ms(Deadline) });
+            });
+
+    /// <summary>The arrow a tile shows for a trend.</summary>
+    public static string TrendArrow(string trend) => trend switch
+    {
+        "up" => "▲",
+        "down" => "▼",
+        "flat" => "▶",
+        _ => throw new ArgumentOutOfRangeException(nameof(trend), trend, "a trend is up, down or flat"),
+    };
 
     /// <summary>The alert rows of the alert panel.</summary>
     public ILocator Alerts => Page.GetByTestId("alert");
+
+    /// <summary>The alert card of one alert.</summary>
+    public ILocator Alert(string fingerprint) => Page.Locator($"[data-testid='alert'][data-fingerprint={Css(fingerprint)}]");
+
+    /// <summary>The alert groups of the alert panel (one per rule).</summary>
+    public ILocator AlertGroups => Page.GetByTestId("alert-group");
+
+    /// <summary>The alert group of a rule.</summary>
+    public ILocator AlertGroup(string rule) => Page.Locator($"[data-testid='alert-group'][data-rule={Css(rule)}]");
+
+    /// <summary>The header's count of open alerts.</summary>
+    public ILocator OpenAlertCount => Page.Locator("[data-summary='alerts']");
+
+    /// <summary>The drill-down panel (<c>hidden</c> while closed).</summary>
+    public ILocator Drilldown => Page.GetByTestId("drilldown");
 
     /// <summary>A department card.</summary>
     public ILocator Department(string department) =>

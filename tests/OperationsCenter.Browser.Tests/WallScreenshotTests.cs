@@ -23,7 +23,7 @@ public sealed class WallScreenshotTests(BrowserFixture browser, ITestOutputHelpe
             await host.WriteLinesAsync(departments[i], Lines(i, 0));
         }
 
-        // Once the tiles show the first reports, a second one moves the figures: overdue dossiers up (bad), registrations up (good).
+        // Once the tiles show the first reports, a second one moves the figures: overdue dossiers and registrations up.
         var overdue = Enumerable.Range(0, departments.Count).Where(i => i % 2 == 0).Sum(i => i % 3);
         await wall.ExpectTileValueAsync("dossiers.overdue", overdue.ToString(CultureInfo.InvariantCulture));
         for (var i = 0; i < departments.Count; i += 2)
@@ -35,8 +35,12 @@ public sealed class WallScreenshotTests(BrowserFixture browser, ITestOutputHelpe
         var last = departments[lastIndex];
         var expected = (72.5 + lastIndex + 1).ToString(CultureInfo.InvariantCulture);
         await wall.ExpectFieldValueAsync(last, WallPage.SeriesKey("services", last, "desk", "main"), "online_share_pct", expected);
-        await wall.ExpectTileJudgementAsync("dossiers.overdue", "bad");
-        await wall.ExpectTileJudgementAsync("digital_skills.registrations", "good");
+        // Both rose (arrows up); the colour is the catalog level: overdue is far below its watch level (ok), and
+        // registrations have no levels (neutral).
+        await wall.ExpectTileTrendAsync("dossiers.overdue", "up");
+        await wall.ExpectTileLevelAsync("dossiers.overdue", "ok");
+        await wall.ExpectTileTrendAsync("digital_skills.registrations", "up");
+        await wall.ExpectTileLevelAsync("digital_skills.registrations", "none");
         await wall.ExpectAsync(
             "every headline tile's sparkline to be drawn within 15 s",
             () => wall.Page.WaitForFunctionAsync(
