@@ -37,6 +37,9 @@ export function createDrilldown() {
   /** @type {Element | null} */
   let returnFocus = null;
   let generation = 0;
+  let loadedAt = 0;
+  /** How often an open drill-down asks the history again, so its lines reach "now". */
+  const RELOAD_MS = 60_000;
 
   $('[data-testid="drilldown-close"]', panel).addEventListener('click', () => close());
   document.addEventListener('keydown', event => {
@@ -95,6 +98,7 @@ export function createDrilldown() {
     const current = subject;
     if (!current) return;
     const mine = ++generation;
+    loadedAt = Date.now();
     for (const button of rangeButtons) button.setAttribute('aria-pressed', String(button.dataset.range === range));
     renderFacts(Date.now());
     renderOpenAlerts();
@@ -331,6 +335,7 @@ export function createDrilldown() {
     if (!subject) return;
     renderFacts(now);
     renderOpenAlerts();
+    if (now - loadedAt > RELOAD_MS) load();
   }
 
   return { openUnit: (/** @type {string} */ id) => open({ kind: 'unit', id }), openMetric: (/** @type {string} */ id) => open({ kind: 'metric', id }), tick };

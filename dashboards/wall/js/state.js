@@ -29,6 +29,16 @@ export const units = new Map();
 export const series = new Map();
 /** @type {Map<string, Alert>} */
 export const alerts = new Map();
+/** unit id -> keys of its series: a unit's figures read its own series, not all of them. */
+/** @type {Map<string, Set<string>>} */
+const seriesKeysByUnit = new Map();
+
+/** @param {Series} s */
+function index(s) {
+  let keys = seriesKeysByUnit.get(s.department);
+  if (!keys) seriesKeysByUnit.set(s.department, keys = new Set());
+  keys.add(s.key);
+}
 
 /** What changed since the renderers last looked; they clear what they consumed. */
 export const dirty = {
@@ -105,6 +115,8 @@ export function applySnapshot(snapshot) {
   const incoming = new Map((snapshot?.series ?? []).map(entry => [String(entry.key), entry]));
   for (const key of series.keys()) if (!incoming.has(key)) series.delete(key);
   for (const [key, entry] of incoming) series.set(key, seriesFrom(entry, series.get(key)));
+  seriesKeysByUnit.clear();
+  for (const s of series.values()) index(s);
 
   units.clear();
   for (const status of snapshot?.departments ?? []) {
@@ -128,8 +140,11 @@ export function applySnapshot(snapshot) {
 export function applySeriesUpdates(updates) {
   for (const update of updates ?? []) {
     const key = String(update.key);
-    const next = seriesFrom(update, series.get(key));
+    const previous = series.get(key);
+    const next = seriesFrom(update, previous);
+    if (previous && previous.department !== next.department) seriesKeysByUnit.get(previous.department)?.delete(key);
     series.set(key, next);
+    index(next);
     ensureUnit(next.department);
     dirty.series.add(key);
   }
@@ -179,4 +194,4 @@ export function dropExpiredAlerts(now) {
 export const openAlertsOf = id => [...alerts.values()].filter(a => a.state !== 'resolved' && (a.labels.department ?? a.owner) === id);
 
 /** The series of one unit. @param {string} id */
-export const seriesOf = id => [...series.values()].filter(s => s.department === id);
+export const seriesOf = id => [...(seriesKeysByUnit.get(id) ?? [])].map(key => series.get(key)).filter(Boolean);

@@ -5,7 +5,7 @@ import { i18n, text } from './i18n.js';
 import { $, setText, setAttr, fromTemplate, insertSorted } from './dom.js';
 import { formatValue, durationText, toNumber, localized } from './format.js';
 import { cardMetrics, metricShort, metricUnit, metricName, metricOf, levelOf, aggregate } from './catalog.js';
-import { units, series } from './state.js';
+import { units, series, seriesOf } from './state.js';
 
 /** @typedef {import('./state.js').Unit} Unit */
 /** @typedef {import('./state.js').Series} Series */
@@ -135,8 +135,7 @@ export function createUnitGrid({ open }) {
     if (metrics.length === 0) return [];
     /** @type {Map<CatalogMetric, { department: string, value: number }[]>} */
     const values = new Map();
-    for (const s of series.values()) {
-      if (s.department !== id) continue;
+    for (const s of seriesOf(id)) {
       for (const metric of metrics) {
         if (metric.measurement !== s.measurement) continue;
         const field = s.fields.get(metric.field);
