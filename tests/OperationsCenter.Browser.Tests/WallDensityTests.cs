@@ -116,10 +116,16 @@ public sealed class WallDensityTests(BrowserFixture browser, ITestOutputHelper o
                 const style = getComputedStyle(nameEl);
                 if (style.textOverflow === 'ellipsis' && style.whiteSpace === 'nowrap') problems.push(`${id}: name is cut to one line with an ellipsis`);
                 if (!inside(nameEl.getBoundingClientRect(), box)) problems.push(`${id}: name "${text}" is clipped by its card`);
+                // A late or silent unit says so with its badge; a fresh one may drop it on a dense wall (its green edge says it).
                 const badge = card.querySelector('.freshness-badge');
                 const br = badge.getBoundingClientRect();
-                if (br.width === 0 || br.height === 0 || !inside(br, box)) problems.push(`${id}: freshness badge is not shown inside its card`);
-                if (badge.scrollWidth > badge.clientWidth + 1) problems.push(`${id}: freshness badge text overflows`);
+                const fresh = card.dataset.freshness === 'fresh';
+                const dropped = fresh && getComputedStyle(badge).display === 'none' || fresh && badge.closest('.department-badges') && getComputedStyle(badge.closest('.department-badges')).display === 'none';
+                if (!card.dataset.freshness) problems.push(`${id}: no data-freshness`);
+                if (!dropped && (br.width === 0 || br.height === 0 || !inside(br, box))) problems.push(`${id}: freshness badge (${card.dataset.freshness}) is not shown inside its card`);
+                if (!dropped && badge.scrollWidth > badge.clientWidth + 1) problems.push(`${id}: freshness badge text overflows`);
+                const silentCard = document.querySelector('.department[data-freshness="silent"]');
+                if (fresh && silentCard && getComputedStyle(card).borderLeftColor === getComputedStyle(silentCard).borderLeftColor) problems.push(`${id}: a fresh card's edge has the colour of a silent one`);
                 const lines = Math.round(nameEl.getBoundingClientRect().height / parseFloat(style.lineHeight));
                 if (lines > 2) problems.push(`${id}: name "${text}" takes ${lines} lines`);
                 const size = parseFloat(style.fontSize);

@@ -2,7 +2,7 @@
 // What an alert says to a person: its title, where it is, its value against its limit, since when, who took it.
 // Shared by the wall and the leader view.
 import { i18n, text } from './i18n.js';
-import { formatValue, dateTimeText } from './format.js';
+import { formatValue, dateTimeText, localized } from './format.js';
 import { metricOf, metricUnit } from './catalog.js';
 
 /** @typedef {import('./contract').AlertView} AlertView */
@@ -67,7 +67,7 @@ export function whereText(a, unitName) {
 }
 
 /**
- * The value against what it must be, with the catalog's unit: "0 — cần ≥ 1 (1 = thông, 0 = mất kết nối)".
+ * The value against what it must be, in the catalog's unit ("40 % — cần ≥ 65 %") or state names ("mất — cần: thông").
  * A firing alert is measured against its clear point (what resolves it); silence in minutes against its limit.
  * @param {AlertView} a
  */
@@ -82,11 +82,16 @@ export function valueText(a) {
   }
   if (measure?.kind === 'deadline') return text('alert.deadlineMissed');
   if (a.value == null) return text('alert.noValue');
-  if (!measure || measure.threshold == null || !measure.operator) return withUnit(a.value);
+  const stateName = (/** @type {number} */ n) => (metric?.states?.[String(n)] ? localized(metric.states[String(n)]) : null);
+  // A unit like "1 = thông, 0 = mất kết nối" is a legend, not a unit: said once, after the numbers.
+  const legend = unit.includes('=') ? ` (${unit})` : '';
+  const shown = (/** @type {number} */ n) => stateName(n) ?? (legend ? formatValue(n) : withUnit(n));
+  if (!measure || measure.threshold == null || !measure.operator) return shown(a.value) + legend;
   const limit = a.state === 'pending' || measure.clear == null ? measure.threshold : measure.clear;
+  // A value that is a state needs the state that ends the alert ("mất — cần: thông"); an amount, a bound.
+  if (stateName(a.value) && stateName(limit)) return `${stateName(a.value)} — ${text('alert.needState', { state: stateName(limit) })}`;
   const key = measure.operator === 'below' ? 'alert.needAtLeast' : 'alert.needAtMost';
-  // Below a threshold breaks the rule, so what is needed is "at least"; the strict/inclusive edge is the rule's.
-  return `${withUnit(a.value)} — ${text(key, { limit: withUnit(limit) })}`;
+  return `${shown(a.value)} — ${text(key, { limit: shown(limit) })}${legend}`;
 }
 
 /** What a resolved alert says: it recovered, and when (or how it ended otherwise). @param {Alert} a */

@@ -4,7 +4,7 @@
 // notification (when permitted) announce every notice.
 import { i18n, text, setLanguage, initialLanguage, onLanguage, otherLanguage, applyStaticTexts } from './i18n.js';
 import { durationText, dateTimeText } from './format.js';
-import { alertFrom, alertTitle, alertDescription } from './alerts.js';
+import { alertFrom, alertTitle, alertDescription, acknowledgedText } from './alerts.js';
 import { buildAckForm } from './ack-form.js';
 import { connectHub } from './connection.js';
 import { mountUser } from './session.js';
@@ -86,9 +86,9 @@ function render(fp) {
   setText(view.department, departmentName(a.labels.department));
   setText(view.since, `${dateTimeText(a.sinceMs, { always: true })} (${durationText(Date.now() - a.sinceMs, 'age')})`);
   setText(view.owner, departmentName(a.owner));
-  const acked = a.state === 'acknowledged' && a.acknowledgedBy;
+  const acked = acknowledgedText(a);
   view.ackBy.hidden = !acked;
-  setText(view.ackBy, acked ? text('alert.ackBy', { name: a.acknowledgedBy }) + (a.note ? ` — ${a.note}` : '') : '');
+  setText(view.ackBy, acked);
   view.ack.hidden = a.state !== 'firing';
   setText(view.ack, text('ack.button'));
   if (a.state !== 'firing' && !view.form.hidden) view.form.close();

@@ -325,10 +325,10 @@ export function createUnitGrid({ open }) {
 
   // Fit: with many units every card must be on screen at once. Columns and rows are chosen from the unit count and
   // the area's size, so the cards fill the area without scrolling.
-  /** The card a density would like (in rem), and the smallest it accepts before its text shrinks. */
+  /** The card a density would like (in rem). */
   const CARD_SIZE = {
-    compact: { idealW: 15, idealH: 8, minW: 11, minH: 6.5 },
-    dense: { idealW: 9, idealH: 5.6, minW: 7.5, minH: 4.6 }, // a two-line name and two lines of figures
+    compact: { idealW: 15, idealH: 8 },
+    dense: { idealW: 9, idealH: 5.6 }, // a two-line name and two lines of figures
   };
   let fitted = '';
 
@@ -340,7 +340,7 @@ export function createUnitGrid({ open }) {
       if (fitted !== '') {
         fitted = '';
         grid.removeAttribute('data-fit');
-        for (const name of ['--fit-cols', '--fit-rows', '--fit-scale']) grid.style.removeProperty(name);
+        for (const name of ['--fit-cols', '--fit-rows']) grid.style.removeProperty(name);
       }
       return;
     }
@@ -358,16 +358,13 @@ export function createUnitGrid({ open }) {
       const scale = Math.min(cellW / size.idealW, cellH / size.idealH);
       if (!best || scale > best.scale) best = { cols, rows, scale, cellW, cellH };
     }
-    // Text shrinks only when the cells are smaller than the card's minimum, and never below the legible minimum.
-    const shrink = Math.min(1, best.cellW / size.minW, best.cellH / size.minH);
-    const scale = Math.max(0.85, shrink).toFixed(3);
-    const key = `${best.cols}x${best.rows}@${scale}`;
+    // Text never shrinks: the minimum sizes hold, and the layout is chosen so the cards fit at them.
+    const key = `${best.cols}x${best.rows}`;
     if (key === fitted) return;
     fitted = key;
     grid.dataset.fit = key;
     grid.style.setProperty('--fit-cols', String(best.cols));
     grid.style.setProperty('--fit-rows', String(best.rows));
-    grid.style.setProperty('--fit-scale', scale);
   }
 
   if (typeof ResizeObserver === 'function') new ResizeObserver(() => fitGrid()).observe(gridArea);
