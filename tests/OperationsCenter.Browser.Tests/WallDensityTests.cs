@@ -127,7 +127,8 @@ public sealed class WallDensityTests(BrowserFixture browser, ITestOutputHelper o
                 const silentCard = document.querySelector('.department[data-freshness="silent"]');
                 if (fresh && silentCard && getComputedStyle(card).borderLeftColor === getComputedStyle(silentCard).borderLeftColor) problems.push(`${id}: a fresh card's edge has the colour of a silent one`);
                 const lines = Math.round(nameEl.getBoundingClientRect().height / parseFloat(style.lineHeight));
-                if (lines > 2) problems.push(`${id}: name "${text}" takes ${lines} lines`);
+                // An official name like "Văn phòng Ủy ban nhân dân tỉnh" may take three lines of an eighth of the width.
+                if (lines > 3) problems.push(`${id}: name "${text}" takes ${lines} lines`);
                 const size = parseFloat(style.fontSize);
                 if (size < vh / 90) problems.push(`${id}: name font ${size}px is too small to read at ${vw}×${vh}`);
               }

@@ -298,12 +298,13 @@ export function createUnitGrid({ open }) {
     }
   }
 
-  /** Every second: how long ago each unit sent. @param {number} now */
+  /** Every second: how long ago each unit sent; a card that spills has the layout chosen again. @param {number} now */
   function tick(now) {
     for (const [id, view] of views) {
       const unit = units.get(id);
       if (unit) renderSeen(view, unit, now);
     }
+    checkFit();
   }
 
   let fitInputs = '';
@@ -328,10 +329,16 @@ export function createUnitGrid({ open }) {
   /** The card a density would like (in rem). */
   const CARD_SIZE = {
     compact: { idealW: 15, idealH: 8 },
-    dense: { idealW: 9, idealH: 5.6 }, // a two-line name and two lines of figures
+    dense: { idealW: 11, idealH: 5.2 }, // a two-line name and two lines of figures
   };
   let fitted = '';
 
+  /**
+   * Chooses columns and rows: the layouts are ranked by how close their cells come to the ideal card, and the first
+   * in which no card's content spills is kept (the cards' names and figures decide, not a guess). Text never shrinks:
+   * the minimum sizes hold. Measuring costs a layout per candidate, so it runs only when the count, the density or
+   * the area changed, or a card was seen spilling (checked once a second).
+   */
   function fitGrid() {
     const count = grid.children.length;
     const size = CARD_SIZE[grid.dataset.density];
@@ -348,23 +355,50 @@ export function createUnitGrid({ open }) {
     const gap = (parseFloat(getComputedStyle(grid).rowGap) || 0) / rem;
     const width = rect.width / rem;
     const height = rect.height / rem;
-    let best = null;
+    const layouts = [];
     for (let cols = 1; cols <= count; cols++) {
       const rows = Math.ceil(count / cols);
       if (cols > 1 && Math.ceil(count / (cols - 1)) === rows) continue; // same rows, narrower cards
       const cellW = (width - (cols - 1) * gap) / cols;
       const cellH = (height - (rows - 1) * gap) / rows;
       // How large a card can be drawn relative to its ideal size: the smaller of the two ratios.
-      const scale = Math.min(cellW / size.idealW, cellH / size.idealH);
-      if (!best || scale > best.scale) best = { cols, rows, scale, cellW, cellH };
+      layouts.push({ cols, rows, scale: Math.min(cellW / size.idealW, cellH / size.idealH) });
     }
-    // Text never shrinks: the minimum sizes hold, and the layout is chosen so the cards fit at them.
-    const key = `${best.cols}x${best.rows}`;
+    layouts.sort((a, b) => b.scale - a.scale);
+    /** @type {{ cols: number, rows: number, spill: number } | null} */
+    let best = null;
+    for (const layout of layouts.slice(0, 4)) {
+      apply(layout);
+      const spill = spilled();
+      if (!best || spill < best.spill) best = { ...layout, spill };
+      if (spill === 0) break;
+    }
+    apply(best);
+  }
+
+  /** @param {{ cols: number, rows: number }} layout */
+  function apply({ cols, rows }) {
+    const key = `${cols}x${rows}`;
     if (key === fitted) return;
     fitted = key;
     grid.dataset.fit = key;
-    grid.style.setProperty('--fit-cols', String(best.cols));
-    grid.style.setProperty('--fit-rows', String(best.rows));
+    grid.style.setProperty('--fit-cols', String(cols));
+    grid.style.setProperty('--fit-rows', String(rows));
+  }
+
+  /** How many pixels the cards' content spills past their boxes, all cards together. */
+  function spilled() {
+    let total = 0;
+    for (const card of grid.children) {
+      const el = /** @type {HTMLElement} */ (card);
+      total += Math.max(0, el.scrollHeight - el.clientHeight - 1);
+    }
+    return total;
+  }
+
+  /** Once a second: a card whose content grew past its box (a new figure, a badge) has the layout chosen again. */
+  function checkFit() {
+    if (grid.dataset.fit && spilled() > 0) fitGrid();
   }
 
   if (typeof ResizeObserver === 'function') new ResizeObserver(() => fitGrid()).observe(gridArea);
