@@ -61,7 +61,22 @@ public sealed class WallLegibilityTests(BrowserFixture browser, ITestOutputHelpe
             await wall.Page.ScreenshotAsync(new() { Path = path, FullPage = true, Type = ScreenshotType.Png });
             output.WriteLine($"screenshot {width}×{height}: {path}");
 
-            var problems = await wall.Page.EvaluateAsync<string[]>(Checks);
+            // The wall re-chooses its layout when a card's content grows (a figure or a badge arriving): give it the
+            // frames it needs, then report what is still wrong.
+            var problems = Array.Empty<string>();
+            try
+            {
+                await Await.UntilAsync(
+                    async () => problems = await wall.Page.EvaluateAsync<string[]>(Checks),
+                    p => p.Length == 0,
+                    $"no legibility problem at {width}×{height}",
+                    TimeSpan.FromSeconds(5));
+            }
+            catch (TimeoutException)
+            {
+                // Reported below with every problem named.
+            }
+
             var minimum = await wall.Page.EvaluateAsync<double>("() => 0.8 * parseFloat(getComputedStyle(document.documentElement).fontSize)");
             output.WriteLine($"{width}×{height}: minimum text {minimum:0.##} px, layout {await wall.Page.EvaluateAsync<string>("() => document.querySelector('[data-testid=\"departments\"]').dataset.fit ?? 'none'")}, {problems.Length} problems");
             report.AddRange(problems.Select(p => $"{width}×{height}: {p}"));

@@ -37,6 +37,8 @@ export function createUnitGrid({ open }) {
   /** unit id -> { count, severity } of its open alerts */
   let alertCounts = new Map();
   let lang = '';
+  /** A card's figures came or went since the layout was last checked. */
+  let refit = false;
 
   const unitOrder = (/** @type {Unit} */ a, /** @type {Unit} */ b) => i18n.collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -164,10 +166,12 @@ export function createUnitGrid({ open }) {
     return unit && unit.length <= 3 ? `${formatValue(value)} ${unit}` : formatValue(value);
   }
 
+  /** @returns {boolean} whether the card's figures changed */
   function renderFigures(/** @type {UnitView} */ view, /** @type {string} */ id) {
     const figures = figuresOf(id);
     const signature = i18n.lang + figures.map(f => `${f.metric.id}=${f.value}/${f.level}`).join('|');
-    if (signature === view.figureSignature) return;
+    if (signature === view.figureSignature) return false;
+    const grew = figures.length !== view.figures.children.length;
     view.figureSignature = signature;
     const items = figures.map(({ metric, value, level }) => {
       const item = document.createElement('li');
@@ -187,6 +191,8 @@ export function createUnitGrid({ open }) {
       return item;
     });
     view.figures.replaceChildren(...items);
+    if (grew) refit = true;
+    return true;
   }
 
   /** A series row, shown while few units are on the wall. @param {string} key */
@@ -286,6 +292,11 @@ export function createUnitGrid({ open }) {
       if (view) renderFigures(view, id);
     }
     if (all || changes.units.size > 0) renderSummary();
+    // A card that gained or lost a figure may no longer fit: measured in this frame, not at the next second.
+    if (refit) {
+      refit = false;
+      checkFit();
+    }
   }
 
   /** New alert counts per unit (from the alert panel). @param {Map<string, { count: number, severity: string }>} counts */
@@ -337,7 +348,8 @@ export function createUnitGrid({ open }) {
    * Chooses columns and rows: the layouts are ranked by how close their cells come to the ideal card, and the first
    * in which no card's content spills is kept (the cards' names and figures decide, not a guess). Text never shrinks:
    * the minimum sizes hold. Measuring costs a layout per candidate, so it runs only when the count, the density or
-   * the area changed, or a card was seen spilling (checked once a second).
+   * the area changed, a card gained or lost a figure, or a card was seen spilling (checked once a second); it stops
+   * at the first layout that fits.
    */
   function fitGrid() {
     const count = grid.children.length;
@@ -367,7 +379,7 @@ export function createUnitGrid({ open }) {
     layouts.sort((a, b) => b.scale - a.scale);
     /** @type {{ cols: number, rows: number, spill: number } | null} */
     let best = null;
-    for (const layout of layouts.slice(0, 4)) {
+    for (const layout of layouts) {
       apply(layout);
       const spill = spilled();
       if (!best || spill < best.spill) best = { ...layout, spill };
