@@ -14,7 +14,7 @@ export function buildAckForm(submit) {
   form.className = 'ack-form';
   form.hidden = true;
   form.innerHTML = `
-    <input class="ack-note" data-testid="ack-note" name="note" autocomplete="off" maxlength="500" data-text-placeholder="ack.note">
+    <input class="ack-note" data-testid="ack-note" name="note" autocomplete="off" maxlength="2000" data-text-placeholder="ack.note">
     <button type="submit" class="ack-confirm" data-testid="ack-confirm"></button>
     <button type="button" class="ack-cancel" data-testid="ack-cancel" data-text="ack.cancel"></button>
     <p class="ack-error" role="alert" hidden></p>`;

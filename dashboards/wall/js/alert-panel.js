@@ -6,7 +6,7 @@ import { $, setText, setAttr, fromTemplate, placeInOrder } from './dom.js';
 import { sinceText } from './format.js';
 import {
   SEVERITY_RANK, compareAlerts, isOpen, alertTitle, alertDescription, whereText, valueText, resolvedText,
-  acknowledgedText, ownerText, groupTitle,
+  acknowledgedText, ownerText, groupTitle, alertUnit,
 } from './alerts.js';
 import { alerts, unitName } from './state.js';
 import { buildAckForm } from './ack-form.js';
@@ -41,6 +41,7 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
   const summary = $('[data-summary="alerts"]');
   const more = /** @type {HTMLButtonElement} */ ($('[data-testid="alerts-more"]', panel));
   const soundToggle = /** @type {HTMLButtonElement} */ ($('[data-testid="alert-sound"]', panel));
+  const status = $('[data-testid="alerts-status"]', panel);
 
   /** @type {Map<string, Card>} */
   const cards = new Map();
@@ -50,10 +51,14 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
   /** rule -> expanded, as the operator chose */
   /** @type {Map<string, boolean>} */
   const chosen = new Map();
-  /** fingerprint -> when it was first seen firing critical on this page */
+  /** fingerprint -> when it was first seen firing critical on this page (0: not new, as it was open at load) */
   /** @type {Map<string, number>} */
   const newSince = new Map();
+  /** Critical alerts already marked or announced once: taken and given back, they do not sound again. */
+  const announced = new Set();
+  /** Until the first snapshot has been rendered, open alerts are what the page found, not new ones. */
   let seeded = false;
+  let snapshotSeen = false;
   let soundOn = readSound();
 
   function readSound() {
@@ -123,21 +128,30 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
     return group;
   }
 
-  /** Marks critical alerts that began firing while this page was open; sounds for them when asked. @param {number} now */
+  /**
+   * Marks critical alerts that began firing while this page was open and says them to screen readers; one tone for
+   * however many arrived at once, when sound is on. @param {number} now
+   */
   function markNew(now) {
+    /** @type {Alert[]} */
+    const arrived = [];
     for (const a of alerts.values()) {
-      const critical = a.severity === 'critical' && a.state === 'firing';
-      if (critical && !newSince.has(a.fingerprint)) {
-        newSince.set(a.fingerprint, seeded ? now : 0);
-        if (seeded && soundOn) beep(true);
-      }
+      if (a.severity !== 'critical' || a.state !== 'firing' || announced.has(a.fingerprint)) continue;
+      announced.add(a.fingerprint);
+      newSince.set(a.fingerprint, seeded ? now : 0);
+      if (seeded) arrived.push(a);
     }
     for (const [fp, since] of newSince) {
       const a = alerts.get(fp);
-      if (!a || (a.state !== 'firing' && a.state !== 'pending')) newSince.delete(fp);
-      else if (since === 0 || now - since > NEW_MARK_MS) newSince.set(fp, 0);
+      if (!a || a.state !== 'firing') newSince.delete(fp);
+      else if (since !== 0 && now - since > NEW_MARK_MS) newSince.set(fp, 0);
     }
-    seeded = true;
+    for (const fp of announced) if (!alerts.has(fp)) announced.delete(fp);
+    if (arrived.length > 0) {
+      setText(status, text('alerts.arrived', { n: arrived.length, title: alertTitle(arrived[0]) }));
+      if (soundOn) beep(true);
+    }
+    if (snapshotSeen) seeded = true;
   }
 
   /** @param {Alert} a @param {number} now */
@@ -176,7 +190,10 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
     return card;
   }
 
-  /** Everything: ages tick, groups re-sort. Cheap at flood sizes (tens of alerts). @param {number} now */
+  /** Someone is typing a note in the panel. */
+  const typing = () => panel.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement;
+
+  /** Everything: ages tick, groups re-sort; once a second and on each alert change (a flood is hundreds, not more). @param {number} now */
   function render(now) {
     markNew(now);
     /** @type {Map<string, Alert[]>} */
@@ -215,22 +232,26 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
       group.count.title = text('alerts.groupCount', { n: members.length, open: open.length });
       setText(group.severity, text('severity.' + members[0].severity));
       setText(group.units, [...new Set(members.map(a => whereText(a, unitName)))].join(', '));
-      placeInOrder(group.list, members.map(a => renderCard(a, now).row));
+      const cardRows = members.map(a => renderCard(a, now).row);
+      // Moving a row with a focused note would drop the focus mid-sentence: the order waits until the form closes.
+      if (!typing()) placeInOrder(group.list, cardRows);
+      else for (const row of cardRows) if (!row.parentNode) group.list.append(row);
       rows.push(group.el);
     }
-    placeInOrder(list, rows);
+    if (!typing()) placeInOrder(list, rows);
+    else for (const row of rows) if (!row.parentNode) list.append(row);
 
     const active = [...alerts.values()].filter(isOpen);
     setText(count, i18n.integer.format(active.length));
     setText(summary, i18n.integer.format(active.length));
-    empty.hidden = alerts.size > 0;
+    empty.hidden = active.length > 0;
     renderSoundToggle();
     renderMore();
 
     /** @type {Map<string, { count: number, severity: string }>} */
     const perUnit = new Map();
     for (const a of active) {
-      const unit = a.labels.department ?? a.owner ?? '';
+      const unit = alertUnit(a);
       const c = perUnit.get(unit) ?? { count: 0, severity: 'info' };
       c.count++;
       if ((SEVERITY_RANK[a.severity] ?? 0) > (SEVERITY_RANK[c.severity] ?? 0)) c.severity = a.severity;
@@ -258,5 +279,8 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
     setText(more, text('alerts.more', below));
   }
 
-  return { render };
+  /** The first snapshot arrived: what it holds was open before this page, not new. */
+  const snapshotArrived = () => { snapshotSeen = true; };
+
+  return { render, snapshotArrived };
 }

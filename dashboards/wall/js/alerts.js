@@ -2,7 +2,7 @@
 // What an alert says to a person: its title, where it is, its value against its limit, since when, who took it.
 // Shared by the wall and the leader view.
 import { i18n, text } from './i18n.js';
-import { formatValue, dateTimeText, localized } from './format.js';
+import { formatValue, dateTimeText, localized, tagsText } from './format.js';
 import { metricOf, metricUnit } from './catalog.js';
 
 /** @typedef {import('./contract').AlertView} AlertView */
@@ -35,12 +35,15 @@ export function alertFrom(view) {
 export const isNewer = (previous, next) => !previous || (next.revision ?? 0) > (previous.revision ?? 0)
   || ((next.revision ?? 0) === (previous.revision ?? 0) && next.updatedMs >= previous.updatedMs);
 
-export const isOpen = (/** @type {Alert} */ a) => OPEN_STATES.has(a.state);
+export const isOpen = (/** @type {AlertView} */ a) => OPEN_STATES.has(a.state);
 
-/** Most severe first, then the oldest (the longest-standing problem) first. @param {Alert} a @param {Alert} b */
+/** The unit where the alert happened (its owner for alerts without one). @param {AlertView} a */
+export const alertUnit = a => a.labels?.department ?? a.owner ?? '';
+
+/** Open before resolved, then most severe, then the oldest (the longest-standing problem) first. @param {Alert} a @param {Alert} b */
 export function compareAlerts(a, b) {
-  return ((SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0))
-    || (Number(isOpen(b)) - Number(isOpen(a)))
+  return (Number(isOpen(b)) - Number(isOpen(a)))
+    || ((SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0))
     || (a.sinceMs - b.sinceMs)
     || (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
 }
@@ -49,21 +52,14 @@ export const alertTitle = (/** @type {AlertView} */ a) => (i18n.lang === 'en' ? 
 export const alertDescription = (/** @type {AlertView} */ a) => (i18n.lang === 'en' ? a.descriptionEn || a.descriptionVi : a.descriptionVi || a.descriptionEn) || '';
 
 /** The labels that tell this alert from others of its rule and unit ("link wan"). @param {AlertView} a */
-export function distinguishingLabels(a) {
-  return Object.keys(a.labels ?? {})
-    .filter(k => !PLAIN_LABELS.has(k))
-    .sort()
-    .map(k => `${k} ${a.labels[k]}`)
-    .join(' · ');
-}
+export const distinguishingLabels = a => tagsText(a.labels, PLAIN_LABELS);
 
 /**
  * The unit's name and the labels that distinguish the alert: "xã Mường Mô · link wan".
  * @param {AlertView} a @param {(id: string) => string} unitName
  */
 export function whereText(a, unitName) {
-  const unit = a.labels?.department ?? a.owner ?? '';
-  return [unitName(unit), distinguishingLabels(a)].filter(Boolean).join(' · ');
+  return [unitName(alertUnit(a)), distinguishingLabels(a)].filter(Boolean).join(' · ');
 }
 
 /**
@@ -96,17 +92,17 @@ export function valueText(a) {
 
 /** What a resolved alert says: it recovered, and when (or how it ended otherwise). @param {Alert} a */
 export function resolvedText(a) {
-  const at = a.endedMs == null ? '' : dateTimeText(a.endedMs);
-  if (a.resolution) return text('alert.endedHow', { how: a.resolution, time: at });
-  return text('alert.recovered', { time: at });
+  if (a.endedMs == null) return a.resolution ? text('alert.endedHowNoTime', { how: a.resolution }) : text('alert.recoveredNoTime');
+  const time = dateTimeText(a.endedMs);
+  return a.resolution ? text('alert.endedHow', { how: a.resolution, time }) : text('alert.recovered', { time });
 }
 
 /** Who took the alert, by name, and their note. @param {AlertView} a */
 export function acknowledgedText(a) {
   if (a.state !== 'acknowledged' || !a.acknowledgedBy) return '';
   const name = a.acknowledgedByName || a.acknowledgedBy;
-  const at = a.acknowledgedAt ? dateTimeText(Date.parse(a.acknowledgedAt)) : '';
-  return text('alert.ackBy', { name, time: at }) + (a.note ? ` — ${a.note}` : '');
+  const taken = a.acknowledgedAt ? text('alert.ackBy', { name, time: dateTimeText(Date.parse(a.acknowledgedAt)) }) : text('alert.ackByNoTime', { name });
+  return taken + (a.note ? ` — ${a.note}` : '');
 }
 
 /** A rule's catalog-free name for headings: its own name, humanised. @param {string} rule */
@@ -122,6 +118,7 @@ export function groupTitle(alerts) {
   if (titles.length === 1) return titles[0].join(' ');
   let prefix = 0;
   while (titles.every(t => prefix < t.length && t[prefix] === titles[0][prefix])) prefix++;
+  if (titles.every(t => t.length === prefix)) return titles[0].join(' '); // all the same title
   let suffix = 0;
   while (titles.every(t => suffix < t.length - prefix && t[t.length - 1 - suffix] === titles[0][titles[0].length - 1 - suffix])) suffix++;
   const head = titles[0].slice(0, prefix).join(' ');

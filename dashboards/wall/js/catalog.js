@@ -12,8 +12,8 @@ let current = null;
 /** measurement \u001f field -> metric */
 let byField = new Map();
 
-/** @param {string} measurement @param {string} field */
-const fieldKey = (measurement, field) => `${measurement}\u001f${field}`;
+/** One key for a measurement's field. @param {string} measurement @param {string} field */
+export const fieldKey = (measurement, field) => `${measurement}\u001f${field}`;
 
 /** @param {Catalog | null} catalog */
 export function setCatalog(catalog) {

@@ -45,8 +45,6 @@ export function connectHub({ page, view, handlers, onState, onConnected = () => 
     onState('reconnecting', attempt === 0 ? 'connection.connecting' : 'connection.reconnecting');
     try {
       await connection.start();
-      onState('connected');
-      await onConnected();
     } catch (err) {
       const message = String(err?.message ?? err);
       // A session that ended (or was taken away) sends the page to the sign-in form instead of retrying forever.
@@ -61,6 +59,13 @@ export function connectHub({ page, view, handlers, onState, onConnected = () => 
       console.info(`${page}: connection failed, retrying`, message);
       onState('disconnected');
       scheduleStart();
+      return;
+    }
+    onState('connected');
+    try {
+      await onConnected();
+    } catch (err) {
+      console.error(`${page}: after connecting`, err);
     }
   }
 

@@ -3,10 +3,11 @@
 // its open alerts and its alert history. Escape (or the close button) closes it; the wall keeps updating behind it.
 import { i18n, text, applyStaticTexts } from './i18n.js';
 import { $, setText, fromTemplate } from './dom.js';
-import { formatValue, durationText, dateTimeText, sinceText, localized } from './format.js';
+import { formatValue, durationText, dateTimeText, sinceText, localized, tagsText, UNIT_TAG } from './format.js';
+import { TIME_ZONE } from './i18n.js';
 import { catalog, metricOf, metricName, metricUnit, levelOf, aggregate } from './catalog.js';
 import { units, series, alerts, unitName, seriesOf } from './state.js';
-import { alertTitle, valueText, compareAlerts, distinguishingLabels } from './alerts.js';
+import { alertTitle, valueText, compareAlerts, distinguishingLabels, alertUnit } from './alerts.js';
 import { fetchHistory, fetchAlertHistory } from './history.js';
 import { pastSamples } from './tiles.js';
 
@@ -38,6 +39,8 @@ export function createDrilldown() {
   let returnFocus = null;
   let generation = 0;
   let loadedAt = 0;
+  /** For a metric: how many series feed it, counted when the panel loads (not every second). */
+  let seriesCount = 0;
   /** How often an open drill-down asks the history again, so its lines reach "now". */
   const RELOAD_MS = 60_000;
 
@@ -54,7 +57,8 @@ export function createDrilldown() {
 
   /** @param {Subject} next */
   function open(next) {
-    returnFocus = document.activeElement;
+    // Opened from inside the panel (a unit of a metric's list), focus still returns to what opened the panel.
+    if (panel.hidden) returnFocus = document.activeElement;
     subject = next;
     panel.hidden = false;
     document.body.dataset.drilldown = 'open';
@@ -64,13 +68,15 @@ export function createDrilldown() {
   }
 
   function close() {
+    generation++; // charts still loading are not drawn
     panel.hidden = true;
     subject = null;
+    panel.querySelectorAll('.drill-unit-values').forEach(el => el.remove());
     delete document.body.dataset.drilldown;
     for (const plot of plots) plot.destroy();
     plots = [];
     charts.replaceChildren();
-    if (returnFocus instanceof HTMLElement) returnFocus.focus();
+    if (returnFocus instanceof HTMLElement && returnFocus.isConnected) returnFocus.focus();
   }
 
   /** What the header says about the subject now; called every second while open. @param {number} now */
@@ -87,7 +93,7 @@ export function createDrilldown() {
     } else {
       const metric = catalog()?.metrics.find(m => m.id === subject.id);
       setText(title, metric ? localized(metric.name) : subject.id);
-      setText(facts, metric ? `${metricUnit(metric)} · ${text('tile.aggregate.' + metric.aggregate, countSeries(metric))}` : '');
+      setText(facts, metric ? `${metricUnit(metric)} · ${text('tile.aggregate.' + metric.aggregate, seriesCount)}` : '');
     }
   }
 
@@ -99,12 +105,17 @@ export function createDrilldown() {
     if (!current) return;
     const mine = ++generation;
     loadedAt = Date.now();
+    if (current.kind === 'metric') {
+      const metric = catalog()?.metrics.find(m => m.id === current.id);
+      seriesCount = metric ? countSeries(metric) : 0;
+    }
     for (const button of rangeButtons) button.setAttribute('aria-pressed', String(button.dataset.range === range));
     renderFacts(Date.now());
     renderOpenAlerts();
     for (const plot of plots) plot.destroy();
     plots = [];
     charts.replaceChildren();
+    panel.querySelectorAll('.drill-unit-values').forEach(el => el.remove());
     const to = Date.now();
     const from = to - RANGES[range].ms;
     const every = RANGES[range].every;
@@ -125,7 +136,9 @@ export function createDrilldown() {
       none.textContent = text('drill.noSeries');
       charts.append(none);
     }
-    renderHistory(current.kind === 'unit' ? await history : null, current.kind === 'unit');
+    const entries = current.kind === 'unit' ? await history : null;
+    if (mine !== generation) return; // another subject or range since
+    renderHistory(entries, current.kind === 'unit');
   }
 
   /**
@@ -178,7 +191,7 @@ export function createDrilldown() {
     const lines = history.map(s => {
       const values = new Array(times.length).fill(null);
       for (const p of s.points) values[index.get(Date.parse(p.time))] = p.value;
-      const label = Object.keys(s.tags ?? {}).filter(k => k !== 'department').sort().map(k => `${k} ${s.tags[k]}`).join(' · ');
+      const label = tagsText(s.tags, UNIT_TAG);
       return { label: label || text('drill.value'), values };
     });
     return { xs: times.map(t => t / 1000), lines };
@@ -206,7 +219,7 @@ export function createDrilldown() {
     const plot = new uPlot({
       width,
       height: Math.round(rem * 9),
-      tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Asia/Ho_Chi_Minh'),
+      tzDate: ts => uPlot.tzDate(new Date(ts * 1000), TIME_ZONE),
       scales: { x: { time: true, range: () => [from / 1000, to / 1000] } },
       // Times as the control room writes them (24 h, day/month), not uPlot's default English ones.
       axes: [
@@ -240,7 +253,8 @@ export function createDrilldown() {
   function levelColour(/** @type {CatalogMetric} */ metric, /** @type {number | null | undefined} */ value, /** @type {'unit' | 'province'} */ scope, /** @type {number} */ i) {
     const level = levelOf(metric, value ?? null, scope);
     const style = getComputedStyle(panel);
-    return level === 'none' ? LINE_COLOURS[i % LINE_COLOURS.length] : style.getPropertyValue('--' + level).trim() || LINE_COLOURS[i];
+    const fallback = LINE_COLOURS[i % LINE_COLOURS.length];
+    return level === 'none' ? fallback : style.getPropertyValue('--' + level).trim() || fallback;
   }
 
   /** For a metric: each unit's value now, worst level first. @param {CatalogMetric} metric */
@@ -270,7 +284,13 @@ export function createDrilldown() {
       item.dataset.department = row.id;
       item.textContent = `${unitName(row.id)}: ${formatValue(row.value)} ${metricUnit(metric)}`;
       item.tabIndex = 0;
+      item.setAttribute('role', 'button');
       item.addEventListener('click', () => open({ kind: 'unit', id: row.id }));
+      item.addEventListener('keydown', event => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        open({ kind: 'unit', id: row.id });
+      });
       list.append(item);
     }
     const box = document.createElement('section');
@@ -287,7 +307,7 @@ export function createDrilldown() {
     const open = [...alerts.values()]
       .filter(a => a.state !== 'resolved')
       .filter(a => (subject.kind === 'unit'
-        ? (a.labels.department ?? a.owner) === subject.id
+        ? alertUnit(a) === subject.id
         : `${a.labels.measurement}.${a.labels.field}` === subject.id))
       .sort(compareAlerts);
     const items = open.map(a => {
@@ -296,7 +316,7 @@ export function createDrilldown() {
       item.dataset.severity = a.severity;
       item.dataset.state = a.state;
       item.dataset.fingerprint = a.fingerprint;
-      const where = subject.kind === 'unit' ? distinguishingLabels(a) : unitName(a.labels.department ?? a.owner);
+      const where = subject.kind === 'unit' ? distinguishingLabels(a) : unitName(alertUnit(a));
       item.textContent = [alertTitle(a), where, valueText(a), text('state.' + a.state), sinceText(a.sinceMs, now)].filter(Boolean).join(' · ');
       return item;
     });
@@ -317,7 +337,7 @@ export function createDrilldown() {
       const item = document.createElement('li');
       item.dataset.state = e.state;
       const who = e.actor && e.actor !== 'system' ? e.actor : '';
-      item.textContent = [dateTimeText(Date.parse(e.time), { always: true }), text('state.' + e.state), e.rule, e.value == null ? '' : formatValue(e.value), who, e.note ?? '']
+      item.textContent = [dateTimeText(Date.parse(e.time), { always: true }), e.state ? text('state.' + e.state) : '', e.rule, e.value == null ? '' : formatValue(e.value), who, e.note ?? '']
         .filter(Boolean).join(' · ');
       return item;
     });
@@ -338,5 +358,8 @@ export function createDrilldown() {
     if (now - loadedAt > RELOAD_MS) load();
   }
 
-  return { openUnit: (/** @type {string} */ id) => open({ kind: 'unit', id }), openMetric: (/** @type {string} */ id) => open({ kind: 'metric', id }), tick };
+  /** A language switch redraws the open panel in the new language. */
+  const relabel = () => { if (subject) load(); };
+
+  return { relabel, openUnit: (/** @type {string} */ id) => open({ kind: 'unit', id }), openMetric: (/** @type {string} */ id) => open({ kind: 'metric', id }), tick };
 }

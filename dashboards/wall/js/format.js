@@ -49,6 +49,15 @@ export function dateTimeText(ms, { always = false } = {}) {
 export const sinceText = (sinceMs, now) => text('alert.sinceAt', { time: dateTimeText(sinceMs), age: durationText(now - sinceMs, 'age') });
 
 /**
+ * Tags (or labels) as a person reads them, "link wan · desk mot-cua", leaving out those named in `skip`.
+ * @param {Record<string, string> | undefined} tags @param {Set<string>} skip
+ */
+export const tagsText = (tags, skip) => Object.keys(tags ?? {}).filter(k => !skip.has(k)).sort().map(k => `${k} ${tags[k]}`).join(' · ');
+
+/** The unit tag alone: what a series' rows and chart lines leave out, since the unit is said already. */
+export const UNIT_TAG = new Set(['department']);
+
+/**
  * A catalog text in the current language ({ vi, en }), or a plain string.
  * @param {unknown} value
  */

@@ -70,8 +70,10 @@ export function text(key, values) {
   let chosen = key;
   if (typeof map.n === 'number') {
     const form = `${key}.${i18n.plural.select(map.n)}`;
-    if (form in texts || form in fallback) chosen = form;
+    // The language's own texts first: a Vietnamese plural form must not win over an English text without one.
+    if (form in texts) chosen = form;
     else if (`${key}.other` in texts) chosen = `${key}.other`;
+    else if (!(key in texts) && form in fallback) chosen = form;
   }
   const s = texts[chosen] ?? fallback[chosen] ?? key;
   return s.replace(/\{(\w+)\}/g, (m, name) => {

@@ -2,14 +2,14 @@
 // Leader view: only alerts routed to leaders (hub message `leaderNotice`, sent to people with the leader role), newest first.
 // Each shows what, where, since when and who owns it, and can be acknowledged. A beep and a browser
 // notification (when permitted) announce every notice.
-import { i18n, text, setLanguage, initialLanguage, onLanguage, otherLanguage, applyStaticTexts } from './i18n.js';
+import { text, setLanguage, initialLanguage, onLanguage, otherLanguage, applyStaticTexts } from './i18n.js';
 import { durationText, dateTimeText } from './format.js';
-import { alertFrom, alertTitle, alertDescription, acknowledgedText } from './alerts.js';
+import { alertFrom, alertTitle, alertDescription, acknowledgedText, isNewer, alertUnit } from './alerts.js';
 import { buildAckForm } from './ack-form.js';
 import { connectHub } from './connection.js';
 import { mountUser } from './session.js';
 import { beep, unlockSound } from './sound.js';
-import { $, fromTemplate } from './dom.js';
+import { $, fromTemplate, setText, setAttr } from './dom.js';
 
 /** fingerprint -> { alert, kind, receivedMs } */
 const notices = new Map();
@@ -31,8 +31,6 @@ const connectionEl = $('[data-testid="connection"]');
 const connectionLabel = $('.connection-label', connectionEl);
 const notifyButton = $('[data-testid="notify-enable"]');
 
-const setText = (el, value) => { if (el.textContent !== value) el.textContent = value; };
-const setAttr = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
 const lower = v => String(v ?? '').toLowerCase();
 
 // ---------------------------------------------------------------------------------------------
@@ -83,7 +81,7 @@ function render(fp) {
   setText(view.silenced, text('alert.silenced'));
   setText(view.title, alertTitle(a));
   setText(view.description, alertDescription(a));
-  setText(view.department, departmentName(a.labels.department));
+  setText(view.department, departmentName(alertUnit(a)));
   setText(view.since, `${dateTimeText(a.sinceMs, { always: true })} (${durationText(Date.now() - a.sinceMs, 'age')})`);
   setText(view.owner, departmentName(a.owner));
   const acked = acknowledgedText(a);
@@ -129,7 +127,7 @@ function onAlerts(alerts) {
     const n = notices.get(String(raw.fingerprint));
     if (!n) continue;
     const alert = alertFrom(raw);
-    if (alert.updatedMs < n.alert.updatedMs) continue;
+    if (!isNewer(n.alert, alert)) continue;
     n.alert = alert;
     render(alert.fingerprint);
   }
@@ -166,7 +164,7 @@ function announce(kind, alert) {
   if ('Notification' in window && Notification.permission === 'granted') {
     try {
       new Notification(`${text('kind.' + kind)}: ${alertTitle(alert)}`, /** @type {NotificationOptions} */ ({
-        body: `${departmentName(alert.labels.department)} · ${alertDescription(alert)}`,
+        body: `${departmentName(alertUnit(alert))} · ${alertDescription(alert)}`,
         tag: alert.fingerprint,
         renotify: true,
       }));
@@ -185,10 +183,9 @@ notifyButton.addEventListener('click', async () => {
   try { await Notification.requestPermission(); } catch { /* not supported */ }
   updateNotifyButton();
 });
-// Browsers allow sound only after the user touched the page once.
 
 // ---------------------------------------------------------------------------------------------
-// Connection: reconnect with backoff; join the leaders' group on every (re)connection.
+// Connection: reconnect with backoff; the server puts a leader's connection in the leaders' group by role.
 // ---------------------------------------------------------------------------------------------
 
 let connectionLabelKey = 'connection.disconnected';

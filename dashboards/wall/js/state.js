@@ -110,7 +110,10 @@ function seriesFrom(entry, previous) {
   return s;
 }
 
-/** A new connection's full picture: replaces everything, so nothing stale survives a reconnect. @param {WallSnapshot} snapshot */
+/**
+ * A new connection's full picture: units, series and alerts not in it are dropped, so nothing stale survives a
+ * reconnect; a field value already newer than the snapshot's is kept. @param {WallSnapshot} snapshot
+ */
 export function applySnapshot(snapshot) {
   const incoming = new Map((snapshot?.series ?? []).map(entry => [String(entry.key), entry]));
   for (const key of series.keys()) if (!incoming.has(key)) series.delete(key);
@@ -142,7 +145,10 @@ export function applySeriesUpdates(updates) {
     const key = String(update.key);
     const previous = series.get(key);
     const next = seriesFrom(update, previous);
-    if (previous && previous.department !== next.department) seriesKeysByUnit.get(previous.department)?.delete(key);
+    if (previous && previous.department !== next.department) {
+      seriesKeysByUnit.get(previous.department)?.delete(key);
+      dirty.units.add(previous.department); // its figures lose this series
+    }
     series.set(key, next);
     index(next);
     ensureUnit(next.department);
@@ -189,9 +195,6 @@ export function dropExpiredAlerts(now) {
   }
   if (any) changed();
 }
-
-/** The open alerts of one unit (where the alert happened). @param {string} id */
-export const openAlertsOf = id => [...alerts.values()].filter(a => a.state !== 'resolved' && (a.labels.department ?? a.owner) === id);
 
 /** The series of one unit. @param {string} id */
 export const seriesOf = id => [...(seriesKeysByUnit.get(id) ?? [])].map(key => series.get(key)).filter(Boolean);

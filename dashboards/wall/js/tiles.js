@@ -5,7 +5,7 @@
 import { i18n, text } from './i18n.js';
 import { setText, setAttr, fromTemplate } from './dom.js';
 import { formatValue, toNumber, localized } from './format.js';
-import { headlineMetrics, levelOf, aggregate } from './catalog.js';
+import { headlineMetrics, levelOf, aggregate, fieldKey } from './catalog.js';
 import { fetchHistory } from './history.js';
 
 /** @typedef {import('./contract').CatalogMetric} CatalogMetric */
@@ -19,10 +19,9 @@ import { fetchHistory } from './history.js';
 
 /** How far back a sparkline reaches, and the trend is measured from. */
 const WINDOW_MS = 60 * 60 * 1000;
-/** Samples closer than this to the previous one replace it: a fast metric keeps one point a second. */
+/** A sample closer than this to the last one updates its value: a fast metric keeps about one point a second. */
 const SAMPLE_MS = 1000;
 const ARROWS = { up: '▲', down: '▼', flat: '▶' };
-const metricKey = (/** @type {string} */ measurement, /** @type {string} */ field) => `${measurement}\u001f${field}`;
 
 /** @param {{ container: HTMLElement, requestRender: () => void, open: (metricId: string) => void }} options */
 export function createTiles({ container, requestRender, open }) {
@@ -73,10 +72,10 @@ export function createTiles({ container, requestRender, open }) {
         trend: el.querySelector('.tile-trend'), spark: el.querySelector('.tile-spark'),
         bySeries: new Map(), current: null, shown: undefined, level: 'none',
         // A reloaded catalog keeps what the sparkline already shows.
-        samples: previous.get(metricKey(metric.measurement, metric.field))?.samples ?? [],
+        samples: previous.get(fieldKey(metric.measurement, metric.field))?.samples ?? [],
         samplesChanged: true, plot: null, lang: null,
       };
-      byKey.set(metricKey(metric.measurement, metric.field), tile);
+      byKey.set(fieldKey(metric.measurement, metric.field), tile);
       dirty.add(tile);
       return tile;
     });
@@ -91,8 +90,12 @@ export function createTiles({ container, requestRender, open }) {
   /** A series' latest values changed. @param {Series} s */
   function seriesChanged(s) {
     if (byKey.size === 0) return;
+    // An update carries every field: a tile whose field the series no longer has loses the series.
+    for (const tile of tiles) {
+      if (tile.metric.measurement === s.measurement && !s.fields.has(tile.metric.field) && tile.bySeries.delete(s.key)) dirty.add(tile);
+    }
     for (const [name, field] of s.fields) {
-      const tile = byKey.get(metricKey(s.measurement, name));
+      const tile = byKey.get(fieldKey(s.measurement, name));
       if (!tile) continue;
       const value = toNumber(field.value);
       const entry = tile.bySeries.get(s.key);

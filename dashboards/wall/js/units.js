@@ -1,9 +1,10 @@
 // @ts-check
 // The unit cards: each unit's name, whether it is reporting, its open alerts and its figures from the catalog,
-// coloured by what they mean. Few units show their series too; fifty fit on one screen without scrolling.
+// coloured by what they mean. Up to 30 units show their series too (a dense wall builds no series rows); fifty fit
+// on one screen without scrolling.
 import { i18n, text } from './i18n.js';
 import { $, setText, setAttr, fromTemplate, insertSorted } from './dom.js';
-import { formatValue, durationText, toNumber, localized } from './format.js';
+import { formatValue, durationText, toNumber, localized, tagsText, UNIT_TAG } from './format.js';
 import { cardMetrics, metricShort, metricUnit, metricName, metricOf, levelOf, aggregate } from './catalog.js';
 import { units, series, seriesOf } from './state.js';
 
@@ -14,7 +15,7 @@ import { units, series, seriesOf } from './state.js';
  * @typedef {{ card: HTMLElement, name: HTMLElement, alertBadge: HTMLElement, badge: HTMLElement, lastSeen: HTMLElement,
  *   figures: HTMLElement, list: HTMLElement, renderedName: string | null, figureSignature: string }} UnitView
  * @typedef {{ row: HTMLElement, department: string, fieldsList: HTMLElement,
- *   fields: Map<string, { item: HTMLElement, value: HTMLElement, raw: string | undefined, flashedAt: number }> }} SeriesView
+ *   fields: Map<string, { item: HTMLElement, label: HTMLElement, value: HTMLElement, raw: string | undefined, flashedAt: number }> }} SeriesView
  */
 
 /** At most this many figures on a card: what an operator reads at a glance. */
@@ -37,6 +38,8 @@ export function createUnitGrid({ open }) {
   /** unit id -> { count, severity } of its open alerts */
   let alertCounts = new Map();
   let lang = '';
+  let withRows = true;
+  const densityOf = (/** @type {number} */ count) => (count > 30 ? 'dense' : count > 12 ? 'compact' : 'normal');
   /** A card's figures came or went since the layout was last checked. */
   let refit = false;
 
@@ -211,7 +214,7 @@ export function createUnitGrid({ open }) {
       const row = fromTemplate('series-template');
       row.dataset.seriesKey = key;
       $('.series-measurement', row).textContent = s.measurement;
-      $('.series-tags', row).textContent = Object.keys(s.tags).filter(k => k !== 'department').sort().map(k => `${k} ${s.tags[k]}`).join(' · ');
+      $('.series-tags', row).textContent = tagsText(s.tags, UNIT_TAG);
       view = { row, department: s.department, fieldsList: $('.series-fields', row), fields: new Map() };
       seriesViews.set(key, view);
     }
@@ -232,7 +235,7 @@ export function createUnitGrid({ open }) {
         value.dataset.field = name;
         item.append(label, ' ', value);
         insertSorted(view.fieldsList, item, el => /** @type {HTMLElement} */ (el).dataset.fieldName, name);
-        fv = { item, value, raw: undefined, flashedAt: 0 };
+        fv = { item, label, value, raw: undefined, flashedAt: 0 };
         view.fields.set(name, fv);
       }
       const raw = String(field.value);
@@ -266,8 +269,15 @@ export function createUnitGrid({ open }) {
    * @param {{ units: Set<string>, series: Set<string>, all: boolean }} changes @param {number} now
    */
   function render(changes, now) {
-    const all = changes.all || lang !== i18n.lang;
+    // Series rows only while they can be shown: a dense wall (over 30 units) hides them, so it builds none.
+    const rows = densityOf(units.size) !== 'dense';
+    const all = changes.all || lang !== i18n.lang || rows !== withRows;
     lang = i18n.lang;
+    withRows = rows;
+    if (!rows && seriesViews.size > 0) {
+      for (const view of seriesViews.values()) view.row.remove();
+      seriesViews.clear();
+    }
     if (all) {
       for (const id of [...views.keys()]) if (!units.has(id)) renderUnit(id, now);
       for (const key of [...seriesViews.keys()]) if (!series.has(key)) renderSeries(key);
@@ -275,7 +285,14 @@ export function createUnitGrid({ open }) {
         view.figureSignature = '';
         view.renderedName = null;
       }
-      for (const fv of [...seriesViews.values()].flatMap(v => [...v.fields.values()])) fv.raw = undefined;
+      // Values re-formatted and labels re-named (the catalog or the language may have changed), not flashed.
+      for (const [key, view] of seriesViews) {
+        const s = series.get(key);
+        for (const [name, fv] of view.fields) {
+          fv.raw = undefined;
+          if (s) setText(fv.label, metricName(metricOf(s.measurement, name), name));
+        }
+      }
     }
     const unitIds = all ? units.keys() : changes.units;
     for (const id of unitIds) renderUnit(id, now);
@@ -283,7 +300,7 @@ export function createUnitGrid({ open }) {
     /** @type {Set<string>} */
     const figuresToRedo = new Set();
     for (const key of seriesKeys) {
-      renderSeries(key);
+      if (rows) renderSeries(key);
       const s = series.get(key);
       if (s) figuresToRedo.add(s.department);
     }
@@ -324,7 +341,7 @@ export function createUnitGrid({ open }) {
     for (const unit of units.values()) if (unit.freshness in counts) counts[unit.freshness]++;
     for (const [f, el] of summaryCounts) setText(el, i18n.integer.format(counts[f]));
     emptyNote.hidden = units.size > 0;
-    const density = units.size > 30 ? 'dense' : units.size > 12 ? 'compact' : 'normal';
+    const density = densityOf(units.size);
     setAttr(grid, 'data-density', density);
     setAttr(wallMain, 'data-density', density);
     // Measuring the layout is what costs: only when the number of cards or the density changed (and on resize).
@@ -343,6 +360,8 @@ export function createUnitGrid({ open }) {
     dense: { idealW: 11, idealH: 5.2 }, // a two-line name and two lines of figures
   };
   let fitted = '';
+  /** What the chosen layout spilled when it was chosen (0 when it fitted). */
+  let leastSpill = 0;
 
   /**
    * Chooses columns and rows: the layouts are ranked by how close their cells come to the ideal card, and the first
@@ -386,6 +405,7 @@ export function createUnitGrid({ open }) {
       if (spill === 0) break;
     }
     apply(best);
+    leastSpill = best.spill;
   }
 
   /** @param {{ cols: number, rows: number }} layout */
@@ -408,9 +428,12 @@ export function createUnitGrid({ open }) {
     return total;
   }
 
-  /** Once a second: a card whose content grew past its box (a new figure, a badge) has the layout chosen again. */
+  /**
+   * A card whose content grew past its box (a new figure, a badge) has the layout chosen again; when no layout fits
+   * at all, only a spill worse than the best there was.
+   */
   function checkFit() {
-    if (grid.dataset.fit && spilled() > 0) fitGrid();
+    if (grid.dataset.fit && spilled() > leastSpill) fitGrid();
   }
 
   if (typeof ResizeObserver === 'function') new ResizeObserver(() => fitGrid()).observe(gridArea);

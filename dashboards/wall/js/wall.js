@@ -37,13 +37,14 @@ function render() {
   const now = Date.now();
   const { dirty } = state;
   const all = dirty.all || relabel;
-  if (all) tiles.resetSeries(state.series.values());
+  if (dirty.all) tiles.resetSeries(state.series.values());
   else for (const key of dirty.series) {
     const s = state.series.get(key);
     if (s) tiles.seriesChanged(s);
   }
   grid.render(dirty, now);
-  if (all || dirty.alerts.size > 0 || dirty.units.size > 0) panel.render(now);
+  // Unit names in alert cards follow within a second (the tick), not on every unit update.
+  if (all || dirty.alerts.size > 0) panel.render(now);
   tiles.render();
   dirty.units.clear();
   dirty.series.clear();
@@ -127,6 +128,7 @@ const hub = connectHub({
     snapshot: (/** @type {WallSnapshot} */ snapshot) => {
       hub.healthy();
       state.applySnapshot(snapshot);
+      panel.snapshotArrived();
       loadCatalog();
     },
     alertsUpdated: state.applyAlertUpdates,
@@ -139,6 +141,7 @@ const hub = connectHub({
 onLanguage(() => {
   renderProvince();
   tiles.relabel();
+  drilldown.relabel();
   setText(connectionLabel, text(connectionLabelKey));
   relabel = true;
   scheduleRender();
