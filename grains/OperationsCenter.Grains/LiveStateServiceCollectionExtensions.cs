@@ -35,6 +35,8 @@ public static class LiveStateServiceCollectionExtensions
         services.TryAddSingleton<AlertStoreStatus>();
         services.TryAddSingleton<StoredAlerts>();
         services.AddHostedService<WallPushLoop>();
+        services.AddMetrics();
+        services.TryAddSingleton<GrainMetrics>();
         return services;
     }
 }

@@ -198,6 +198,9 @@ public sealed class CenterHost : IAsyncDisposable
             // No Redis unless a test starts one: tests that check what survives a restart set Storage=Redis and the connection string.
             ["OperationsCenter:Alerts:Storage"] = "Memory",
 
+            // No MQTT endpoint unless a test gives it a free port: never the machine's own 1883, and no two servers on one port.
+            ["OperationsCenter:Mqtt:Port"] = "0",
+
             // Tests sign in many times from one address; the throttle has a test of its own.
             ["OperationsCenter:Auth:SignInAttemptsPerMinute"] = "100000",
 

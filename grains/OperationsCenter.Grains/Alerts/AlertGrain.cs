@@ -23,6 +23,7 @@ public sealed partial class AlertGrain(
     LiveStateClock clock,
     AlertStoreStatus storeStatus,
     IOptions<AlertReminderOptions> reminders,
+    GrainMetrics metrics,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
     /// <summary>The state's name in alert storage.</summary>
@@ -315,6 +316,11 @@ public sealed partial class AlertGrain(
 
         Publish(view);
         Arm();
+        if (transitioned)
+        {
+            metrics.Transition(view.State);
+        }
+
         if (transitioned || mustStore)
         {
             try

@@ -19,6 +19,7 @@ public sealed partial class DepartmentGrain(
     LiveStateClock clock,
     ILiveStateHistory history,
     AlertRuleSet rules,
+    GrainMetrics metrics,
     ILogger<DepartmentGrain> logger) : Grain, IDepartmentGrain
 {
     private SilenceWatch? _silence;
@@ -44,6 +45,13 @@ public sealed partial class DepartmentGrain(
         // The first report goes out on the timer, not here: the overview may be the one activating us.
         var interval = freshness.CurrentValue.CheckInterval;
         this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, interval) { KeepAlive = true });
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.DepartmentGone(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -104,6 +112,7 @@ public sealed partial class DepartmentGrain(
     {
         await WatchSilenceAsync();
         var status = Status();
+        metrics.DepartmentSeries(status.Id, status.SeriesCount);
         var now = clock.UtcNow;
         if (!_dirty && status.Freshness == _reported && now - _reportedAt < ResendAfter)
         {

@@ -115,6 +115,7 @@ internal static class HealthApi
                 ErrorCount = ruleState.Errors.Length,
                 Errors = detailed ? ruleState.Errors : [],
             },
+            Mqtt = services.GetService<Mqtt.MqttRefusals>()?.Snapshot(detailed),
             Webhooks = new
             {
                 webhooks.Delivered,

@@ -26,7 +26,14 @@ internal static partial class KeysCommand
             CheckCatalog(id, result.GetValue(catalog)?.FullName ?? ConfiguredCatalog(), result.GetValue(notInCatalog));
             return Add(id, result.GetValue(json), output);
         }));
-        return new Command("keys", "department keys") { add };
+        var name = new Option<string>("--name") { Description = "the scraper's entry name (letters, digits, '_'), e.g. prometheus", Required = true };
+        var scrapeJson = new Option<bool>("--json") { Description = "print JSON, for scripts" };
+        var scrape = new Command("add-scrape", "issue a /metrics scrape key: prints the key once and the settings entry holding only its hash")
+        {
+            name, scrapeJson,
+        };
+        scrape.SetAction(result => AdminCommand.Guarded(error, () => AddScrape(result.GetValue(name)!, result.GetValue(scrapeJson), output)));
+        return new Command("keys", "department keys and /metrics scrape keys") { add, scrape };
     }
 
     /// <summary>Prints the key and the entry; returns the exit code.</summary>
@@ -60,6 +67,41 @@ internal static partial class KeysCommand
 
               export OperationsCenter__DepartmentKeys__{entryName}__Department={department}
               export OperationsCenter__DepartmentKeys__{entryName}__Sha256={hash}
+
+            To revoke the key, remove the entry: the center follows the settings file without a restart.
+            """);
+        return 0;
+    }
+
+    /// <summary>Prints a new scrape key and its <c>OperationsCenter:Metrics:ScrapeKeys</c> entry; returns the exit code.</summary>
+    private static int AddScrape(string name, bool json, TextWriter output)
+    {
+        if (!EntryName().IsMatch(name))
+        {
+            throw new CommandException($"'{name}' is not an entry name: use ASCII letters, digits and '_' (at most 64)");
+        }
+
+        var key = "ocm_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var entry = new Telemetry.ScrapeKey { Sha256 = DepartmentKeyResolver.Hash(key) };
+        if (json)
+        {
+            output.WriteLine(CommandJson.Serialize(new { key, entryName = name, entry }));
+            return 0;
+        }
+
+        output.WriteLine($"""
+            New /metrics scrape key "{name}". It is shown only now and cannot be recovered: put it in Prometheus'
+            scrape config (authorization: {"{"} type: Bearer, credentials: <key> {"}"}).
+
+              {key}
+
+            Add this entry to the settings file, inside "OperationsCenter": {"{"} "Metrics": {"{"} "ScrapeKeys": {"{"} ... {"}"} {"}"} {"}"}:
+
+              "{name}": {CommandJson.Serialize(entry)}
+
+            or as an environment variable:
+
+              export OperationsCenter__Metrics__ScrapeKeys__{name}__Sha256={entry.Sha256}
 
             To revoke the key, remove the entry: the center follows the settings file without a restart.
             """);
@@ -123,4 +165,7 @@ internal static partial class KeysCommand
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex DepartmentId();
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
+    private static partial Regex EntryName();
 }

@@ -9,11 +9,13 @@ using OperationsCenter.Server.Audit;
 using OperationsCenter.Server.Catalog;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
+using OperationsCenter.Server.Mqtt;
 using OperationsCenter.Server.Notifications;
 using OperationsCenter.Server.Persistence;
 using OperationsCenter.Server.Push;
 using OperationsCenter.Server.Security;
 using OperationsCenter.Server.Silences;
+using OperationsCenter.Server.Telemetry;
 
 namespace OperationsCenter.Server.Hosting;
 
@@ -25,12 +27,13 @@ public static class OperationsCenterHostingExtensions
     {
         var configuration = builder.Configuration;
         builder.AddSettingsFile();
-        builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddAlertStorage(configuration));
+        builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddAlertStorage(configuration).AddOrleansDashboardFrom(configuration));
 
         builder.AddSecurity();
         builder.AddCatalog();
         builder.AddPersistence();
         builder.AddNotifications();
+        builder.AddTelemetry();
         var services = builder.Services;
         services.AddLiveState(configuration);
         services.Configure<IngestOptions>(configuration.GetSection("OperationsCenter:Ingest"));
@@ -50,6 +53,9 @@ public static class OperationsCenterHostingExtensions
         services.AddSingleton<WallHubObserver>();
         services.AddHostedService<WallObserverRegistration>();
 
+        // The MQTT endpoint (OperationsCenter:Mqtt): last, so it takes messages once everything ingest needs has started.
+        services.AddMqttIngest(configuration);
+
         services.AddOpenApi();
         services.AddCenterHealthChecks();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -61,6 +67,7 @@ public static class OperationsCenterHostingExtensions
     public static WebApplication MapOperationsCenter(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseIngestMetrics();
         app.UseIngestLimits();
         app.UseSameOriginRequests();
         var wallPath = WallFiles.Locate(app);
@@ -81,7 +88,11 @@ public static class OperationsCenterHostingExtensions
         app.MapAuditApi();
         app.MapSilencesApi();
         app.MapKeysApi();
+        app.MapMetrics();
         app.MapHub<WallHub>("/hubs/wall");
+
+        // The Orleans Dashboard (silos, grains, reminders, the live log), administrators only; see OrleansDashboardHosting.
+        app.MapOrleansDashboardForAdmins();
 
         // The HTTP API's description, for integrators; it names every endpoint, so administrators only.
         app.MapOpenApi().RequireAuthorization(Policies.Admin);

@@ -12,8 +12,10 @@ namespace OperationsCenter.Server.Hubs;
 /// The leader view connects as <c>/hubs/wall?view=leader</c> and is spared the series pushes.
 /// </summary>
 [Authorize(Policy = Policies.Wall)]
-internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, WallSessions sessions) : Hub
+internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, WallSessions sessions, Telemetry.CenterMetrics metrics) : Hub
 {
+    private static readonly object ViewItem = new();
+
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
@@ -27,7 +29,8 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, Wal
 
         // Series pushes go to wall pages only. A connection is a wall page unless it says otherwise, so a page that
         // does not name itself (an older client) still gets everything.
-        if (Context.GetHttpContext()?.Request.Query[WallMessages.ViewParameter].ToString() != WallMessages.LeaderView)
+        var leaderView = Context.GetHttpContext()?.Request.Query[WallMessages.ViewParameter].ToString() == WallMessages.LeaderView;
+        if (!leaderView)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, WallMessages.WallGroup);
         }
@@ -36,12 +39,22 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, Wal
         var series = await queries.SeriesAsync(null, null);
         var active = await alerts.ListAsync();
         await Clients.Caller.SendAsync(WallMessages.Snapshot, new WallSnapshot(overview.Departments, series, active, overview.GeneratedAt));
+
+        // Last, as SignalR calls OnDisconnectedAsync (which counts it down) only for a connection whose OnConnectedAsync completed.
+        var view = leaderView ? WallMessages.LeaderView : "wall";
+        Context.Items[ViewItem] = view;
+        metrics.HubConnections(view, +1);
     }
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         sessions.Closed(Context);
+        if (Context.Items.TryGetValue(ViewItem, out var view) && view is string counted)
+        {
+            metrics.HubConnections(counted, -1);
+        }
+
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OperationsCenter.Server.Security;
+using OperationsCenter.Server.Telemetry;
 using OperationsCenter.TimeSeries.LineProtocol;
 using OperationsCenter.TimeSeries.Spool;
 
@@ -84,7 +85,7 @@ internal static class IngestApi
         {
             try
             {
-                var result = await services.GetRequiredService<LineIngestor>().IngestAsync(admitted!.Body.Memory, precision, department);
+                var result = await services.GetRequiredService<LineIngestor>().IngestAsync(admitted!.Body.Memory, precision, department, IngestDialectTag.Line);
                 if (result.TooManyLines)
                 {
                     return IngestErrors.TooManyLines(dialect, options.Limits.MaxLinesPerRequest);
@@ -127,10 +128,13 @@ internal static class IngestApi
                 return IngestErrors.TooManyLines(IngestDialect.Feed, options.Limits.MaxLinesPerRequest);
             }
 
+            // Points the conversion refused never reach the ingestor, which counts the rest.
+            services.GetRequiredService<CenterMetrics>().Refused(department, IngestDialectTag.Json, RefusalReasons.Invalid, feed.Problems.Count);
+
             IngestResult result;
             try
             {
-                result = await services.GetRequiredService<LineIngestor>().IngestAsync(feed.LineProtocol, Precision.Nanoseconds, department);
+                result = await services.GetRequiredService<LineIngestor>().IngestAsync(feed.LineProtocol, Precision.Nanoseconds, department, IngestDialectTag.Json);
             }
             catch (SpoolFullException full)
             {

@@ -1,8 +1,10 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using OperationsCenter.Grains;
+using OperationsCenter.Server.Telemetry;
 using OperationsCenter.TimeSeries;
 using OperationsCenter.TimeSeries.LineProtocol;
 using OperationsCenter.TimeSeries.Spool;
@@ -15,7 +17,9 @@ namespace OperationsCenter.Server.Ingest;
 /// nanoseconds), and once they are durable hands them to live state. Invalid lines, and lines past a limit of
 /// <see cref="IngestLimitsOptions"/>, are reported and skipped; the others are kept (InfluxDB's partial write).
 /// </summary>
-internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fieldTypes, Spool spool, LiveStateClock clock, IOptions<IngestOptions> options)
+internal sealed class LineIngestor(
+    SeriesBatcher batcher, FieldTypeRegistry fieldTypes, Spool spool, LiveStateClock clock, IOptions<IngestOptions> options,
+    CenterMetrics metrics, SpoolTraceLinks traceLinks)
 {
     private static readonly byte[] DepartmentTag = "department"u8.ToArray();
     private readonly IngestLimitsOptions _limits = options.Value.Limits;
@@ -25,25 +29,61 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
     /// Ingests <paramref name="body"/> for <paramref name="department"/>. Throws <see cref="SpoolFullException"/>
     /// when the accepted lines cannot be made durable; then nothing of the body was taken. A body of more lines than
     /// <see cref="IngestLimitsOptions.MaxLinesPerRequest"/> is not read at all (<see cref="IngestResult.TooManyLines"/>).
+    /// Every way in (HTTP, MQTT) comes through here, so the points are counted here: <paramref name="dialect"/> is the
+    /// <c>dialect</c> tag of <c>oc.ingest.points.*</c> (<see cref="IngestDialectTag"/>: line, json, mqtt).
     /// </summary>
-    public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, Precision precision, string department)
+    public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, Precision precision, string department, string dialect = IngestDialectTag.Line)
     {
         if (HasTooManyLines(body.Span, precision))
         {
             return IngestResult.OverLineLimit;
         }
 
-        using var prepared = Prepare(body.Span, precision, department);
+        var refusals = new RefusalTally();
+        using var prepared = PrepareTraced(body.Span, precision, department, ref refusals);
+        refusals.Count(metrics, department, dialect);
         if (prepared.Points > 0)
         {
-            await spool.AppendAsync(prepared.Canonical.WrittenMemory, prepared.Points);
+            using (var append = CenterActivity.Source.StartActivity("spool.append"))
+            {
+                append?.SetTag("oc.points", prepared.Points);
+                append?.SetTag("oc.bytes", prepared.Canonical.WrittenCount);
+                long end;
+                try
+                {
+                    end = await spool.AppendAsync(prepared.Canonical.WrittenMemory, prepared.Points);
+                }
+                catch (SpoolFullException)
+                {
+                    append?.SetStatus(ActivityStatusCode.Error, "spool full");
+                    metrics.Refused(department, dialect, RefusalReasons.SpoolFull, prepared.Points);
+                    throw;
+                }
+
+                if (append is { Recorded: true })
+                {
+                    traceLinks.Appended(end, append.Context);
+                }
+            }
+
+            metrics.Accepted(department, dialect, prepared.Points);
             batcher.MergeCanonical(prepared.Canonical.WrittenSpan, department, prepared.ReceivedAt);
         }
 
         return new IngestResult(prepared.Points, prepared.Problems);
     }
 
-    private PreparedBody Prepare(ReadOnlySpan<byte> body, Precision precision, string department)
+    private PreparedBody PrepareTraced(ReadOnlySpan<byte> body, Precision precision, string department, ref RefusalTally refusals)
+    {
+        using var activity = CenterActivity.Source.StartActivity("ingest.prepare");
+        activity?.SetTag("oc.department", department);
+        var prepared = Prepare(body, precision, department, ref refusals);
+        activity?.SetTag("oc.points.accepted", prepared.Points);
+        activity?.SetTag("oc.points.refused", prepared.Problems.Count);
+        return prepared;
+    }
+
+    private PreparedBody Prepare(ReadOnlySpan<byte> body, Precision precision, string department, ref RefusalTally refusals)
     {
         var receivedAt = clock.UtcNow;
 
@@ -61,9 +101,10 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
         var reader = new LineProtocolReader(body, precision, new LineProtocolScratch(), _lineLimits);
         while (reader.Read())
         {
-            if (Refusal(ref reader, departmentBytes, department, window, precision, utf8) is { } problem)
+            if (Refusal(ref reader, departmentBytes, department, window, precision, utf8, out var reason) is { } problem)
             {
                 (problems ??= []).Add(problem);
+                refusals.Add(reason);
                 continue;
             }
 
@@ -118,8 +159,10 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
 
     /// <summary>Why a line is refused, or null when it is accepted.</summary>
     private LineProblem? Refusal(
-        ref LineProtocolReader reader, byte[] departmentBytes, string department, (long Earliest, long Latest) window, Precision precision, bool utf8)
+        ref LineProtocolReader reader, byte[] departmentBytes, string department, (long Earliest, long Latest) window, Precision precision, bool utf8,
+        out RefusalReason reason)
     {
+        reason = RefusalReason.Invalid;
         if (!reader.IsValid)
         {
             return new LineProblem(reader.LineNumber, reader.Error ?? "invalid line", false);
@@ -134,6 +177,7 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
 
         if (ReservedMeasurements.IsReserved(reader.Measurement))
         {
+            reason = RefusalReason.ReservedMeasurement;
             return new LineProblem(reader.LineNumber,
                 $"measurement \"{Encoding.UTF8.GetString(reader.Measurement)}\" is reserved for the center's own records " +
                 $"({string.Join(", ", ReservedMeasurements.All)}); send these points under another measurement name", false);
@@ -141,6 +185,7 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
 
         if (ForeignDepartment(ref reader, departmentBytes) is { } other)
         {
+            reason = RefusalReason.ForeignDepartment;
             return new LineProblem(reader.LineNumber,
                 $"tag department=\"{other}\" is not this key's department \"{department}\"; " +
                 "omit the department tag (the center sets it) or write with that department's own key", true);
@@ -149,6 +194,7 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
         // Before the field types: a refused line must not decide a field's type.
         if (reader.Timestamp is { } time && (time > window.Latest || time < window.Earliest))
         {
+            reason = RefusalReason.TimeWindow;
             return new LineProblem(reader.LineNumber, OutsideWindow(time, window, precision), false);
         }
 
@@ -156,6 +202,7 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
         {
             if (fieldTypes.Conflict(reader.Measurement, reader.FieldKey(i), reader.FieldKindAt(i)) is { } known)
             {
+                reason = RefusalReason.FieldType;
                 return new LineProblem(reader.LineNumber,
                     $"partial write: field type conflict: input field \"{Encoding.UTF8.GetString(reader.FieldKey(i))}\" on measurement " +
                     $"\"{Encoding.UTF8.GetString(reader.Measurement)}\" is type {FieldTypeRegistry.InfluxName(reader.FieldKindAt(i))}, " +
@@ -217,5 +264,48 @@ internal sealed class LineIngestor(SeriesBatcher batcher, FieldTypeRegistry fiel
         }
 
         return null;
+    }
+
+    private enum RefusalReason
+    {
+        Invalid,
+        ReservedMeasurement,
+        ForeignDepartment,
+        TimeWindow,
+        FieldType,
+    }
+
+    /// <summary>One request's refused lines by reason, counted once at the end rather than one instrument call a line.</summary>
+    private struct RefusalTally
+    {
+        private static readonly string[] Tags =
+            [RefusalReasons.Invalid, RefusalReasons.ReservedMeasurement, RefusalReasons.ForeignDepartment, RefusalReasons.TimeWindow, RefusalReasons.FieldType];
+
+        private int _invalid;
+        private int _reserved;
+        private int _foreign;
+        private int _time;
+        private int _fieldType;
+
+        public void Add(RefusalReason reason)
+        {
+            switch (reason)
+            {
+                case RefusalReason.ReservedMeasurement: _reserved++; break;
+                case RefusalReason.ForeignDepartment: _foreign++; break;
+                case RefusalReason.TimeWindow: _time++; break;
+                case RefusalReason.FieldType: _fieldType++; break;
+                default: _invalid++; break;
+            }
+        }
+
+        public readonly void Count(CenterMetrics metrics, string department, string dialect)
+        {
+            ReadOnlySpan<int> counts = [_invalid, _reserved, _foreign, _time, _fieldType];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                metrics.Refused(department, dialect, Tags[i], counts[i]);
+            }
+        }
     }
 }

@@ -23,7 +23,10 @@ internal static class NotificationServiceCollectionExtensions
             sp.GetRequiredService<WebhookFailures>(),
             DataDirectory.Resolve(builder.Configuration, builder.Environment),
             sp.GetRequiredService<ILogger<WebhookDispatcher>>(),
-            TimeProvider.System));
+            TimeProvider.System)
+        {
+            Metrics = sp.GetService<Telemetry.CenterMetrics>(),
+        });
         services.AddSingleton<WebhookAlertNotifier>();
         services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookAlertNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<WebhookAlertNotifier>());

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using OperationsCenter.Server.Telemetry;
 using Polly;
 using OperationsCenter.TimeSeries.Influx;
 using OperationsCenter.TimeSeries.Spool;
@@ -16,6 +18,8 @@ internal sealed partial class SpoolDrainer(
     DeadLetterFile deadLetters,
     DrainStatus status,
     IOptions<DrainOptions> options,
+    CenterMetrics metrics,
+    SpoolTraceLinks traceLinks,
     ILogger<SpoolDrainer> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
@@ -51,7 +55,7 @@ internal sealed partial class SpoolDrainer(
             {
                 while (inflight.Count < settings.Concurrency && spool.Read(next, settings.MaxBatchBytes) is { } batch)
                 {
-                    inflight.Enqueue((batch, ShipAsync(batch.Payload, stoppingToken)));
+                    inflight.Enqueue((batch, ShipBatchAsync(batch, stoppingToken)));
                     next = batch.Next;
                 }
 
@@ -68,6 +72,7 @@ internal sealed partial class SpoolDrainer(
                 await task;
                 spool.Checkpoint(shipped.Next, shipped.Points);
                 status.Shipped(shipped.Points, DateTimeOffset.UtcNow);
+                metrics.Drained(shipped.Points);
                 inflight.Dequeue().Batch.Dispose();
             }
         }
@@ -79,6 +84,20 @@ internal sealed partial class SpoolDrainer(
                 await task.ContinueWith(_ => batch.Dispose(), TaskScheduler.Default);
             }
         }
+    }
+
+    /// <summary>
+    /// Ships a batch under its own span (a root: a batch carries many writes), linked to the traced writes whose
+    /// records it holds; the InfluxDB HTTP calls are its children.
+    /// </summary>
+    private async Task ShipBatchAsync(SpoolBatch batch, CancellationToken ct)
+    {
+        var links = traceLinks.Take(batch.Next);
+        using var activity = CenterActivity.Source.StartActivity("drain.batch", ActivityKind.Internal, default(ActivityContext), links: links);
+        activity?.SetTag("oc.points", batch.Points);
+        activity?.SetTag("oc.bytes", batch.Payload.Length);
+        activity?.SetTag("oc.spool.from", batch.From);
+        await ShipAsync(batch.Payload, ct);
     }
 
     /// <summary>Writes a chunk until InfluxDB has it or has refused each of its bad lines for good.</summary>
@@ -101,6 +120,8 @@ internal sealed partial class SpoolDrainer(
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 status.Failed(ex.Message, DateTimeOffset.UtcNow);
+                metrics.DrainFailed();
+                Activity.Current?.AddEvent(new ActivityEvent("influx.write.failed", tags: new ActivityTagsCollection { ["error"] = ex.Message }));
                 LogShipFailed(ex.Message);
                 await Task.Delay(RetryPause, ct);
             }

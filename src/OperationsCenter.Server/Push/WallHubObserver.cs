@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.SignalR;
 using OperationsCenter.Grains.Wall;
 using OperationsCenter.Server.Hubs;
+using OperationsCenter.Server.Telemetry;
 
 namespace OperationsCenter.Server.Push;
 
 /// <summary>This silo's push endpoint: sends each batch to the browsers connected to this silo.</summary>
-internal sealed class WallHubObserver(IHubContext<WallHub> hub) : IWallObserver
+internal sealed class WallHubObserver(IHubContext<WallHub> hub, CenterMetrics metrics) : IWallObserver
 {
+    /// <summary>The <c>channel</c> tag of leader notices pushed to the leader view.</summary>
+    public const string HubChannel = "hub";
+
     /// <inheritdoc />
     public async Task OnWallBatch(WallBatch batch)
     {
@@ -29,7 +33,17 @@ internal sealed class WallHubObserver(IHubContext<WallHub> hub) : IWallObserver
 
         foreach (var notice in batch.LeaderNotices)
         {
-            await hub.Clients.Group(WallMessages.LeadersGroup).SendAsync(WallMessages.LeaderNotice, notice);
+            try
+            {
+                await hub.Clients.Group(WallMessages.LeadersGroup).SendAsync(WallMessages.LeaderNotice, notice);
+            }
+            catch
+            {
+                metrics.NotificationFailed(HubChannel);
+                throw;
+            }
+
+            metrics.NotificationSent(HubChannel);
         }
     }
 }

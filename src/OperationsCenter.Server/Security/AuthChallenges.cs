@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using OperationsCenter.Server.Api;
+using OperationsCenter.Server.Hosting;
 
 namespace OperationsCenter.Server.Security;
 
@@ -35,9 +36,10 @@ internal static class AuthChallenges
             $"{context.HttpContext.User.Identity?.Name ?? "this account"} may not do this: {Needed(context.Request)}. Ask an administrator for the role");
     }
 
-    /// <summary>A top-level browser navigation: a GET outside the API, its description and the hub.</summary>
+    /// <summary>A top-level browser navigation: a GET outside the API, its description, the hub and the Orleans Dashboard's data.</summary>
     private static bool IsPage(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) &&
+        request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<OrleansDashboardEndpoint>() is null or { IsPage: true } &&
         !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs") && !request.Path.StartsWithSegments("/auth") &&
         !request.Path.StartsWithSegments("/openapi");
 
@@ -48,13 +50,15 @@ internal static class AuthChallenges
     }
 
     private static string Needed(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api/v1/alerts") || request.Path.StartsWithSegments("/hubs")
-            ? "acknowledging needs the operator or leader role"
-            : request.Path.StartsWithSegments("/api/v1/rules") || request.Path.StartsWithSegments("/api/v1/silences") || request.Path.StartsWithSegments("/api/v1/keys")
-                ? "rules, silences and keys need the admin role"
-                : request.Path.StartsWithSegments("/openapi")
-                    ? "the API's description needs the admin role"
-                : "the wall and its API need the operator or leader role";
+        request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<OrleansDashboardEndpoint>() is not null
+            ? "the Orleans dashboard needs the admin role"
+            : request.Path.StartsWithSegments("/api/v1/alerts") || request.Path.StartsWithSegments("/hubs")
+                ? "acknowledging needs the operator or leader role"
+                : request.Path.StartsWithSegments("/api/v1/rules") || request.Path.StartsWithSegments("/api/v1/silences") || request.Path.StartsWithSegments("/api/v1/keys")
+                    ? "rules, silences and keys need the admin role"
+                    : request.Path.StartsWithSegments("/openapi")
+                        ? "the API's description needs the admin role"
+                        : "the wall and its API need the operator or leader role";
 
     private static Task WriteAsync(HttpResponse response, int status, string message)
     {

@@ -44,10 +44,11 @@ public sealed partial class Spool : IAsyncDisposable
     public long CheckpointOffset => Volatile.Read(ref _checkpoint);
 
     /// <summary>
-    /// Appends one record of canonical line protocol and completes once it is on disk. Throws
+    /// Appends one record of canonical line protocol and completes once it is on disk, with the offset after the
+    /// record (a batch whose <see cref="SpoolBatch.Next"/> is at least that holds it). Throws
     /// <see cref="SpoolFullException"/> when the size limit is reached or the disk is full; nothing is then written.
     /// </summary>
-    public Task AppendAsync(ReadOnlyMemory<byte> payload, int points)
+    public Task<long> AppendAsync(ReadOnlyMemory<byte> payload, int points)
     {
         var pending = new PendingAppend(payload, points);
         if (!_queue.Writer.TryWrite(pending))
@@ -206,6 +207,7 @@ public sealed partial class Spool : IAsyncDisposable
                 SpoolRecord.WriteHeader(span, pending.Payload.Span, pending.Points, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 pending.Payload.Span.CopyTo(span[SpoolRecord.HeaderSize..]);
                 buffer.Advance(size);
+                pending.EndInGroup = buffer.WrittenCount;
                 groupPoints += pending.Points;
                 group.Add(pending);
             }
@@ -215,6 +217,7 @@ public sealed partial class Spool : IAsyncDisposable
                 continue;
             }
 
+            var groupStart = CommittedOffset;
             try
             {
                 Commit(buffer.WrittenSpan);
@@ -235,7 +238,7 @@ public sealed partial class Spool : IAsyncDisposable
             Interlocked.Add(ref _backlogPoints, groupPoints);
             foreach (var pending in group)
             {
-                pending.Completion.TrySetResult();
+                pending.Completion.TrySetResult(groupStart + pending.EndInGroup);
             }
         }
     }
@@ -291,6 +294,8 @@ public sealed partial class Spool : IAsyncDisposable
 
         public int Points { get; } = points;
 
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long EndInGroup { get; set; }
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OperationsCenter.Server.Hosting;
 using OperationsCenter.Testing;
 
 namespace OperationsCenter.Server.Tests.Api;
@@ -26,9 +27,12 @@ public sealed class OpenApiTests(CenterFixture fixture)
             .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"))
             .ToHashSet();
 
-        // Not HTTP API operations: the hub (SignalR negotiates its own), this document, and the health probes (ASP.NET
-        // Core's health-check endpoints, which monitors know by their fixed paths; the README describes them).
+        // Not HTTP API operations: the hub (SignalR negotiates its own), this document, the health probes (ASP.NET
+        // Core's health-check endpoints, which monitors know by their fixed paths; the README describes them), and the
+        // Orleans Dashboard (Orleans' own page and the JSON its script polls, an admin screen rather than the center's
+        // API: its format is Orleans', not ours to describe, so it is left out of the document).
         var mapped = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<OrleansDashboardEndpoint>() is null)
             .Where(e => !(e.RoutePattern.RawText ?? "").StartsWith("/hubs/", StringComparison.Ordinal)
                         && !(e.RoutePattern.RawText ?? "").StartsWith("/health", StringComparison.Ordinal)
                         && e.RoutePattern.RawText != "/openapi/{documentName}.json")

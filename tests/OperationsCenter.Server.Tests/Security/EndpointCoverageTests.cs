@@ -17,6 +17,9 @@ public sealed class EndpointCoverageTests(CenterFixture fixture)
     // Open on purpose: InfluxDB clients' health check, monitoring, and the way in.
     private static readonly HashSet<string> Open = ["/ping", "/health", "/health/live", "/health/ready", "/login", "/auth/login", "/auth/logout", "/auth/providers", "/auth/oidc"];
 
+    // Pages among the endpoints (the wall's pages are files): without a session, a redirect to the sign-in page.
+    private static readonly HashSet<string> Pages = ["/orleans", "/orleans/index.html"];
+
     [Fact]
     public async Task No_endpoint_but_ping_health_and_sign_in_answers_without_credentials()
     {
@@ -37,6 +40,17 @@ public sealed class EndpointCoverageTests(CenterFixture fixture)
             var body = await response.Content.ReadAsStringAsync();
             if (Open.Contains(pattern))
             {
+                continue;
+            }
+
+            // The Orleans Dashboard's page sends a browser to sign in, as the wall's pages do (its data answer 401).
+            if (Pages.Contains(pattern))
+            {
+                if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.PathAndQuery.StartsWith("/login?returnUrl=", StringComparison.Ordinal) != true)
+                {
+                    failures.Add($"{method} {url} ({pattern}) answered {(int)response.StatusCode} {response.Headers.Location} without credentials, expected a redirect to /login");
+                }
+
                 continue;
             }
 

@@ -18,6 +18,9 @@ internal sealed partial class WebhookDispatcher
     /// <summary>The failure log's file name in the data directory.</summary>
     public const string FailureLogName = "webhook-failures.log";
 
+    /// <summary>The <c>channel</c> tag of the notification counters.</summary>
+    public const string Channel = "webhook";
+
     private readonly IOptionsMonitor<WebhookOptions> _options;
     private readonly IHttpClientFactory _httpClients;
     private readonly WebhookFailures _failures;
@@ -28,6 +31,9 @@ internal sealed partial class WebhookDispatcher
     private Tuple<WebhookOptions, ResiliencePipeline<HttpResponseMessage>>? _pipeline;
     private long _delivered;
     private long _failed;
+
+    /// <summary>Where deliveries are counted (<c>oc.notifications.*</c>, channel <c>webhook</c>); set by the host.</summary>
+    internal Telemetry.CenterMetrics? Metrics { get; init; }
 
     /// <summary>Creates the dispatcher; failures are appended to <c>webhook-failures.log</c> in <paramref name="dataDirectory"/>.</summary>
     public WebhookDispatcher(IOptionsMonitor<WebhookOptions> options, IHttpClientFactory httpClients, WebhookFailures failures,
@@ -109,6 +115,7 @@ internal sealed partial class WebhookDispatcher
             if (response.IsSuccessStatusCode)
             {
                 Interlocked.Increment(ref _delivered);
+                Metrics?.NotificationSent(Channel);
                 return new WebhookReceiverResult(receiver.Name, true, attempts, (int)response.StatusCode, null);
             }
 
@@ -150,6 +157,7 @@ internal sealed partial class WebhookDispatcher
     {
         var failure = new WebhookFailure(receiver, alert.Fingerprint, status, httpStatus, error, attempts, _time.GetUtcNow());
         Interlocked.Increment(ref _failed);
+        Metrics?.NotificationFailed(Channel);
         _failures.Record(failure);
         LogFailure(receiver, alert.Fingerprint, status, attempts, error);
         try
