@@ -38,6 +38,21 @@ public sealed class IngestEndpointTests(CenterFixture fixture)
         Assert.Equal(0.5, LiveState.Field(series, "rate"));
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")] // what curl --data-binary sends, as in InfluxDB's own examples
+    [InlineData("application/octet-stream")]
+    [InlineData(null)]
+    public async Task A_write_is_taken_whatever_content_type_it_says_as_InfluxDB_does(string? contentType)
+    {
+        using var client = Host.CreateClient();
+        using var request = Send.Lines("/write?db=ioc", $"t_ctype,kind={contentType?.Replace('/', '-') ?? "none"} value=3", Key);
+        request.Content!.Headers.ContentType = contentType is null ? null : new MediaTypeHeaderValue(contentType);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await LiveState.AwaitSeriesAsync(Host, "t_ctype", s => s.EnumerateArray().Any(x => x.GetProperty("tags").GetProperty("kind").GetString() == (contentType?.Replace('/', '-') ?? "none")), $"the series written as {contentType ?? "no content type"}");
+    }
+
     [Fact]
     public async Task The_v1_p_parameter_carries_the_key()
     {

@@ -41,7 +41,8 @@ internal static class IngestApi
     /// </summary>
     private static RouteHandlerBuilder Describe<TError>(this RouteHandlerBuilder endpoint, string contentType, string summary) => endpoint
         .WithSummary(summary)
-        .Accepts<string>(contentType)
+        // Any content type routes here, as InfluxDB takes any: curl --data-binary says form-urlencoded.
+        .Accepts<string>(contentType, "*/*")
         .Produces(StatusCodes.Status204NoContent)
         .Produces<TError>(StatusCodes.Status400BadRequest)
         .Produces<TError>(StatusCodes.Status401Unauthorized)

@@ -28,13 +28,15 @@ public sealed class OpenApiTests(CenterFixture fixture)
             .ToHashSet();
 
         // Not HTTP API operations: the hub (SignalR negotiates its own), this document, the health probes (ASP.NET
-        // Core's health-check endpoints, which monitors know by their fixed paths; the README describes them), and the
+        // Core's health-check endpoints, which monitors know by their fixed paths; the README describes them), the
+        // Prometheus scrape endpoint /metrics (the exposition format is Prometheus', read by scrapers, not clients), and the
         // Orleans Dashboard (Orleans' own page and the JSON its script polls, an admin screen rather than the center's
         // API: its format is Orleans', not ours to describe, so it is left out of the document).
         var mapped = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<OrleansDashboardEndpoint>() is null)
             .Where(e => !(e.RoutePattern.RawText ?? "").StartsWith("/hubs/", StringComparison.Ordinal)
                         && !(e.RoutePattern.RawText ?? "").StartsWith("/health", StringComparison.Ordinal)
+                        && e.RoutePattern.RawText != "/metrics"
                         && e.RoutePattern.RawText != "/openapi/{documentName}.json")
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Where(m => m != "OPTIONS")
