@@ -11,6 +11,7 @@ command -v influxd >/dev/null || missing+=(influxdb)
 command -v redis-server >/dev/null || missing+=(redis-server)
 if [ "${1:-}" = "--tests" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
   command -v prometheus >/dev/null || missing+=(prometheus)
 fi
 if [ ${#missing[@]} -gt 0 ]; then

@@ -18,11 +18,14 @@ namespace OperationsCenter.Server.Mqtt;
 /// awaits the spool append.
 /// </summary>
 internal sealed class MqttBroker(
-    IOptions<MqttOptions> options, DepartmentKeyResolver keys, MqttIngest ingest, MqttRefusals refusals, CenterMetrics metrics, ILogger<MqttBroker> logger)
+    IOptions<MqttOptions> options, DepartmentKeyResolver keys, MqttIngest ingest, MqttRefusals refusals, CenterMetrics metrics,
+    MqttMetrics mqttMetrics, ILogger<MqttBroker> logger)
     : IHostedService, IAsyncDisposable
 {
     private const string DepartmentItem = "oc.department";
     private const string VersionItem = "oc.protocol";
+
+    private readonly MqttMetrics _instruments = mqttMetrics; // created with the broker, so the gauge exists while it runs
 
     private MqttServer? _server;
 
@@ -92,9 +95,11 @@ internal sealed class MqttBroker(
         catch (Exception ex)
         {
             server.Dispose();
-            throw new InvalidOperationException(
-                $"the MQTT endpoint could not listen on {settings.Address} port {settings.Port}{(tls ? $" (TLS {settings.TlsPort})" : "")}: {ex.Message}; " +
-                "set OperationsCenter:Mqtt:Port (0 turns MQTT off)", ex);
+            // A taken port says all there is to say; anything else (a certificate, an address) keeps its exception.
+            var taken = ex is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse };
+            var message = $"the MQTT endpoint could not listen on {settings.Address} port {settings.Port}{(tls ? $" (TLS {settings.TlsPort})" : "")}: " +
+                $"{(taken ? "the port is taken by another program" : ex.Message)}; set OperationsCenter:Mqtt:Port and TlsPort (0 turns an endpoint off)";
+            throw taken ? new InvalidOperationException(message) : new InvalidOperationException(message, ex);
         }
 
         _server = server;

@@ -18,6 +18,37 @@ public sealed class MqttOptions
     /// <summary>The PFX file's password.</summary>
     public string? CertificatePassword { get; set; }
 
+    /// <summary>Topics of other brokers the center subscribes to and ingests (<c>OperationsCenter:Mqtt:Subscriptions</c>).</summary>
+    public List<MqttSubscriptionOptions> Subscriptions { get; set; } = [];
+
     /// <summary>True when at least one endpoint is on.</summary>
     public bool Enabled => Port > 0 || (TlsPort > 0 && !string.IsNullOrWhiteSpace(Certificate));
+}
+
+/// <summary>
+/// One existing broker the center subscribes to: every message on <see cref="Topics"/> is ingested for
+/// <see cref="Department"/>, and acknowledged to that broker only once its points are durable in the spool.
+/// </summary>
+public sealed class MqttSubscriptionOptions
+{
+    /// <summary>The broker, e.g. <c>mqtt://10.0.0.5:1883</c> or <c>mqtts://broker.example:8883</c>.</summary>
+    public string Server { get; set; } = "";
+
+    /// <summary>User name on that broker.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Password on that broker.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Topic filters to subscribe to at QoS 1 (wildcards allowed).</summary>
+    public List<string> Topics { get; set; } = [];
+
+    /// <summary>The department the messages are ingested for (its <c>department</c> tag, its limits).</summary>
+    public string Department { get; set; } = "";
+
+    /// <summary>The client id on that broker; it must stay the same across restarts so the broker keeps the session. Default: <c>operations-center-&lt;department&gt;</c>.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary><c>5</c> (default) or <c>3.1.1</c>.</summary>
+    public string Protocol { get; set; } = "5";
 }

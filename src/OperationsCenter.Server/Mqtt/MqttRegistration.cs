@@ -9,8 +9,10 @@ internal static class MqttRegistration
         services.Configure<MqttOptions>(configuration.GetSection("OperationsCenter:Mqtt"));
         services.AddSingleton<MqttRefusals>();
         services.AddSingleton<MqttIngest>();
+        services.AddSingleton<MqttMetrics>();
         services.AddSingleton<MqttBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttBroker>());
+        services.AddHostedService<MqttBridge>();
         return services;
     }
 }

@@ -16,7 +16,8 @@ internal static class MosquittoPub
     /// <paramref name="message"/> is one message (<c>-m</c>), or with <paramref name="linesFromStdin"/> every line of it is a message (<c>-l</c>).
     /// </summary>
     public static async Task<Run> PublishAsync(
-        int port, string key, string topic, string message, string? version = null, bool linesFromStdin = false)
+        int port, string key, string topic, string message, string? version = null, bool linesFromStdin = false, IEnumerable<string>? extra = null,
+        string user = "anything")
     {
         var start = new ProcessStartInfo("mosquitto_pub")
         {
@@ -25,7 +26,12 @@ internal static class MosquittoPub
             RedirectStandardInput = linesFromStdin,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", port.ToString(), "-q", "1", "-u", "anything", "-P", key, "-t", topic, "-d" })
+        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", port.ToString(), "-q", "1", "-u", user, "-P", key, "-t", topic, "-d" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in extra ?? [])
         {
             start.ArgumentList.Add(argument);
         }

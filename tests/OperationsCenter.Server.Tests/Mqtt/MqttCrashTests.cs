@@ -4,11 +4,12 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using OperationsCenter.Server.Tests.Persistence;
 using OperationsCenter.Testing;
+using Xunit.Abstractions;
 
 namespace OperationsCenter.Server.Tests.Mqtt;
 
 /// <summary>A PUBACK is the promise of a 204: every acknowledged point survives a SIGKILL of the server.</summary>
-public sealed class MqttCrashTests
+public sealed class MqttCrashTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(MqttProtocolVersion.V311)]
@@ -60,6 +61,7 @@ public sealed class MqttCrashTests
         var stored = await Await.UntilAsync(() => StoredValuesAsync(mqtt, measurement), values => acked.IsSubsetOf(values),
             $"all {acked.Count} acknowledged points in InfluxDB", TimeSpan.FromSeconds(60));
         Assert.True(stored.Count <= next + 1, $"more points stored ({stored.Count}) than ever sent ({next + 1})");
+        output.WriteLine($"{version}: {acked.Count} points acknowledged before the SIGKILL, {next + 1} sent, {stored.Count} in InfluxDB after the restart");
         foreach (var client in publishers)
         {
             client.Dispose();

@@ -47,6 +47,16 @@ public sealed class MqttIngestTests(MqttCenter mqtt) : IClassFixture<MqttCenter>
         await mqtt.AwaitCountsAsync("mqtt_json", new Dictionary<string, long> { [Department] = 2 });
     }
 
+    [Fact]
+    public async Task Every_line_read_from_stdin_is_a_message_of_its_own()
+    {
+        var run = await MosquittoPub.PublishAsync(mqtt.MqttPort, TestDepartments.KeyFor(Department), $"ioc/{Department}/influx",
+            "mqtt_stdin,desk=a value=1\nmqtt_stdin,desk=b value=2\nmqtt_stdin,desk=c value=3\n", "mqttv5", linesFromStdin: true);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(3, run.Output.Split('\n').Count(line => line.Contains("received PUBACK", StringComparison.Ordinal)));
+        await mqtt.AwaitCountsAsync("mqtt_stdin", new Dictionary<string, long> { [Department] = 3 });
+    }
+
     [Theory]
     [InlineData("mqttv311")]
     [InlineData("mqttv5")]
