@@ -87,8 +87,11 @@ public sealed class AlertProcessRestartTests
         leader.On<JsonElement>("leaderNotice", n => notices.Enqueue((DateTime.UtcNow, n.GetProperty("kind").GetString()!)));
         await leader.StartAsync();
 
-        // The escalating alert was still open: its stored reminder wakes it and leaders keep hearing of it.
-        await Await.UntilAsync(() => Task.FromResult(notices.Any(n => n.Kind == "repeat")), any => any, "a repeat notice of the escalating alert after the restart");
+        // The escalating alert was still open: its stored reminder wakes it and leaders keep hearing of it. The reminder
+        // service reads its table once the silo has started: seconds here, longer on a CI machine running every test
+        // project at once (one run there took over 10 s).
+        await Await.UntilAsync(() => Task.FromResult(notices.Any(n => n.Kind == "repeat")), any => any, "a repeat notice of the escalating alert after the restart",
+            TimeSpan.FromSeconds(30));
 
         await center.WriteAsync("xa-ban-bo", "t_restart,link=wan p=1,f=1,a=1,e=1");
         // Typically well under a second; the deadline leaves room for a CI machine running every test project at once.
