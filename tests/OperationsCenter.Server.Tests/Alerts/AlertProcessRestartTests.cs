@@ -10,8 +10,6 @@ namespace OperationsCenter.Server.Tests.Alerts;
 /// Alerts in every state survive a real restart of the server process (SIGTERM and SIGKILL) on the same Redis and data:
 /// listed unchanged before any new point, resolved by clearing values, and leaders are not paged after that.
 /// </summary>
-// Alone: its reminders and repeat intervals are seconds, which the other tests' servers on two cores can delay.
-[Collection(TimingCollection.Name)]
 public sealed class AlertProcessRestartTests
 {
     private const string Rules = """

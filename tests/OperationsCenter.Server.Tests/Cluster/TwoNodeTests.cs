@@ -13,8 +13,6 @@ namespace OperationsCenter.Server.Tests.Cluster;
 /// the connection string taken from the alert Redis), with one redis-server and one influxd, as
 /// <c>scripts/cluster.sh</c> runs them (without nginx).
 /// </summary>
-// Alone: two silos and their membership take both cores; beside other tests they slow every timer.
-[Collection(TimingCollection.Name)]
 public sealed class TwoNodeTests
 {
     [Fact]
