@@ -16,7 +16,7 @@ internal sealed partial class RuleFileWatcher(
     IConfiguration configuration,
     IHostEnvironment environment,
     IGrainFactory grains,
-    ILogger<RuleFileWatcher> logger) : BackgroundService
+    ILogger<RuleFileWatcher> logger) : BackgroundService, IHostedLifecycleService
 {
     private const string SystemActor = "system";
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -32,12 +32,22 @@ internal sealed partial class RuleFileWatcher(
         environment.ContentRootPath);
 
     /// <inheritdoc />
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
-        // The first load happens before the host starts, so no point is evaluated without the rules.
+        // Before any hosted service starts, the silo included: right after a restart, alert reminders fire as soon as
+        // the silo is up, and an alert that saw no rules would take its escalation for gone and drop its reminder.
         LoadIfChanged(SystemActor, always: true);
-        return base.StartAsync(cancellationToken);
+        return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Makes an administrator's <paramref name="change"/> to the files, loads them at once and reports the change, so

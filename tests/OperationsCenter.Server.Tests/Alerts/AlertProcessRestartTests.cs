@@ -53,10 +53,9 @@ public sealed class AlertProcessRestartTests
 
     private static readonly string[] RuleNames = ["r-pending", "r-firing", "r-acked", "r-escalating"];
 
-    // Skipped, not deleted: since 2026-12-02 ~02:50 UTC the full suite fails here every time (the escalating alert's
-    // repeat notice never reaches the leader after a restart, even in 30 s), on a clean clone of code that passed at
-    // 02:38, while the test alone passes every time. Open in issue 11's follow-up; see the session note.
-    [Theory(Skip = "Repeat notice after a restart missing in full-suite runs since 2026-12-02 02:50 UTC; passes alone; under investigation (issue 11)")]
+    // On a loaded machine this once caught the silo waking alerts before the rules were loaded (an escalating alert then
+    // dropped its reminder): the rules now load before any hosted service starts.
+    [Theory]
     [InlineData("TERM")]
     [InlineData("KILL")]
     public async Task Alerts_in_every_state_are_listed_unchanged_after_a_restart_and_resolve_when_values_clear(string signal)
