@@ -9,6 +9,10 @@ command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on P
 command -v npm >/dev/null || missing+=(nodejs npm)
 command -v influxd >/dev/null || missing+=(influxdb)
 command -v redis-server >/dev/null || missing+=(redis-server)
+# scripts/cluster.sh puts nginx in front of its nodes.
+if [ "${1:-}" = "--cluster" ]; then
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+fi
 if [ "${1:-}" = "--tests" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
@@ -17,6 +21,11 @@ fi
 if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Debian's nginx package enables the site service on port 80; scripts/cluster.sh runs its own nginx, so stop that one
+  # only when just installed here.
+  if [[ " ${missing[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null; then
+    as_root systemctl disable --now nginx >/dev/null 2>&1 || true
+  fi
   # The package starts a Prometheus service (and a node exporter); the tests start their own prometheus, so stop those
   # only when just installed here (a Prometheus the machine already ran is left alone).
   if [[ " ${missing[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null; then

@@ -36,6 +36,14 @@ internal static class AlertStorageConfiguration
         var storage = section["Storage"] is { Length: > 0 } configured ? configured : "Redis";
         if (storage.Equals("Memory", StringComparison.OrdinalIgnoreCase))
         {
+            // Memory is one silo's memory: in a cluster an alert re-activated on another node would start from nothing,
+            // and the in-memory reminder service serves one silo only.
+            if (string.Equals(configuration["Orleans:Clustering:ProviderType"], "Redis", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(
+                    "OperationsCenter:Alerts:Storage is 'Memory' but Orleans:Clustering:ProviderType is 'Redis': a cluster needs 'Redis' storage.");
+            }
+
             silo.Services.AddTableGrainStorage(AlertStorage.Name, _ => new MemoryStateTable());
             return silo.UseInMemoryReminderService();
         }

@@ -27,7 +27,7 @@ public static class OperationsCenterHostingExtensions
     {
         var configuration = builder.Configuration;
         builder.AddSettingsFile();
-        builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddAlertStorage(configuration).AddOrleansDashboardFrom(configuration));
+        builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddClusteringDefaults(configuration).AddAlertStorage(configuration).AddOrleansDashboardFrom(configuration));
 
         builder.AddSecurity();
         builder.AddCatalog();

@@ -28,7 +28,11 @@ public static class SecurityHostingExtensions
         services.AddForwardedHeadersFrom(configuration);
 
         // Keys in the data folder, readable by the service's own user only: a restart keeps everyone signed in.
-        var keys = Path.Combine(DataDirectory.Resolve(configuration, builder.Environment), "auth-keys");
+        // OperationsCenter:DataProtectionKeysPath moves them, e.g. to one folder every node of a cluster shares, so a
+        // cookie issued by one node is read by the others.
+        var keys = configuration["OperationsCenter:DataProtectionKeysPath"] is { Length: > 0 } keysPath
+            ? Path.GetFullPath(keysPath, builder.Environment.ContentRootPath)
+            : Path.Combine(DataDirectory.Resolve(configuration, builder.Environment), "auth-keys");
         if (!OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

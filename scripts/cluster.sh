@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Runs a local cluster of N centers (default 3) on one Redis and one InfluxDB behind nginx, with the Lai Châu demo feed;
+# the wall is at http://127.0.0.1:5080/ (nginx). Ctrl-C stops everything this command started.
+#   scripts/cluster.sh [N]
+# Node K (1..N) serves HTTP on 127.0.0.1:$((5080 + K)), its silo on 11110+K, its gateway on 29999+K, keeps its spool in
+# data/cluster/node-K; every node reads the same rules folder and the same data-protection keys (data/cluster/keys),
+# so a cookie from one node is good on all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+nodes="${1:-3}"
+[[ "$nodes" =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/cluster.sh [N]   (N nodes, default 3)" >&2; exit 2; }
+scripts/prerequisites.sh --cluster
+
+dotnet build src/OperationsCenter.Server -c Release -v quiet -nologo
+dotnet build src/OperationsCenter.Simulator -c Release -v quiet -nologo
+
+infra_pids=() node_pids=() front_pids=()
+stop_all() {
+  local pid
+  # The feed and nginx first, then the nodes (each leaves the cluster on SIGTERM, which needs Redis, so they are
+  # waited for, up to 60 s), Redis and InfluxDB last.
+  for pid in "${front_pids[@]}" "${node_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 120); do
+    local running=0
+    for pid in "${node_pids[@]}"; do kill -0 "$pid" 2>/dev/null && running=1; done
+    [ $running -eq 0 ] && break
+    sleep 0.5
+  done
+  for pid in "${node_pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  for pid in "${infra_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+port="${OPERATIONSCENTER_CLUSTER_PORT:-5080}"
+url="http://127.0.0.1:$port"
+data="${OPERATIONSCENTER_DATA:-$root/data}/cluster"
+influx_port="${OPERATIONSCENTER_INFLUX_PORT:-8086}"
+redis_port="${OPERATIONSCENTER_REDIS_PORT:-6379}"
+rules="${OperationsCenter__Alerts__RulesDirectory:-$root/rules}"
+# A fresh cluster id per run: members of an earlier run that was killed hard are not waited for. Grain state and
+# reminders are kept per ServiceId (unchanged), so alerts and acknowledgements carry over from run to run.
+cluster_id="${Orleans__ClusterId:-operations-center-$(date +%Y%m%d%H%M%S)}"
+mkdir -p "$data"
+
+# InfluxDB and Redis as scripts/run.sh starts them, loopback only, data under data/cluster, unless configured.
+if [ -z "${OperationsCenter__Influx__Url:-}" ]; then
+  mkdir -p "$data/influxdb"
+  INFLUXDB_HTTP_BIND_ADDRESS=127.0.0.1:$influx_port INFLUXDB_BIND_ADDRESS=127.0.0.1:$((influx_port + 2)) \
+  INFLUXDB_META_DIR="$data/influxdb/meta" INFLUXDB_DATA_DIR="$data/influxdb/data" \
+  INFLUXDB_DATA_WAL_DIR="$data/influxdb/wal" INFLUXDB_REPORTING_DISABLED=true \
+  INFLUXDB_HTTP_LOG_ENABLED=false INFLUXDB_LOGGING_LEVEL=warn \
+    influxd -config /dev/null > "$data/influxdb.log" 2>&1 &
+  infra_pids+=($!)
+  for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$influx_port/ping" && break; sleep 0.5; done
+  curl -fs -o /dev/null "http://127.0.0.1:$influx_port/ping" || { echo "InfluxDB did not start; see $data/influxdb.log" >&2; exit 1; }
+  export OperationsCenter__Influx__Url=http://127.0.0.1:$influx_port
+fi
+
+# One Redis for membership (Orleans:Clustering), reminders and alert state.
+if [ -z "${OperationsCenter__Alerts__Redis:-}" ]; then
+  if redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG; then
+    echo "Using the Redis already answering on 127.0.0.1:$redis_port for membership and alert state."
+  else
+    mkdir -p "$data/redis"
+    redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$data/redis" --appendonly yes --appendfsync always \
+      --save "" --daemonize no --logfile "" > "$data/redis.log" 2>&1 &
+    infra_pids+=($!)
+    for _ in $(seq 1 60); do redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.5; done
+    redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG || { echo "Redis did not start; see $data/redis.log" >&2; exit 1; }
+  fi
+  export OperationsCenter__Alerts__Redis=127.0.0.1:$redis_port
+fi
+
+# The shared data-protection keys, readable by this user only.
+mkdir -p "$data/keys" && chmod 700 "$data/keys"
+
+node_urls=()
+for k in $(seq 1 "$nodes"); do
+  node_url="http://127.0.0.1:$((port + k))"
+  node_urls+=("$node_url")
+  mkdir -p "$data/node-$k"
+  (cd src/OperationsCenter.Server/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Demo \
+    Orleans__Clustering__ProviderType=Redis Orleans__ClusterId="$cluster_id" \
+    Orleans__Endpoints__SiloPort=$((11110 + k)) Orleans__Endpoints__GatewayPort=$((29999 + k)) \
+    Orleans__Endpoints__AdvertisedIPAddress=127.0.0.1 \
+    OperationsCenter__DataDirectory="$data/node-$k" OperationsCenter__DataProtectionKeysPath="$data/keys" \
+    OperationsCenter__Alerts__RulesDirectory="$rules" \
+    OperationsCenter__Mqtt__Port="${OperationsCenter__Mqtt__Port:-0}" \
+    exec dotnet OperationsCenter.Server.dll --urls "$node_url") > "$data/node-$k.log" 2>&1 &
+  node_pids+=($!)
+done
+
+for k in $(seq 1 "$nodes"); do
+  for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "${node_urls[k - 1]}/ping" && break
+    kill -0 "${node_pids[k - 1]}" 2>/dev/null || { echo "node $k stopped; see $data/node-$k.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -fs -o /dev/null "${node_urls[k - 1]}/ping" || { echo "node $k did not answer; see $data/node-$k.log" >&2; exit 1; }
+done
+
+# nginx in front, with a generated configuration of its own (the machine's nginx service is not touched).
+mkdir -p "$data/nginx/temp"
+user_line=""
+if [ "$(id -u)" -eq 0 ]; then user_line="user www-data;"; chown www-data "$data/nginx/temp"; fi
+servers=""
+for u in "${node_urls[@]}"; do servers+="    server ${u#http://};"$'\n'; done
+cat > "$data/nginx/nginx.conf" <<CONF
+$user_line
+daemon off;
+worker_processes auto;
+pid $data/nginx/nginx.pid;
+error_log $data/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $data/nginx/temp/body;
+  proxy_temp_path $data/nginx/temp/proxy;
+  fastcgi_temp_path $data/nginx/temp/fastcgi;
+  uwsgi_temp_path $data/nginx/temp/uwsgi;
+  scgi_temp_path $data/nginx/temp/scgi;
+
+  # Ingest, the API, sign-in and the wall's files: any node serves any request (live state is in the grains, the
+  # cookie is readable by every node through the shared data-protection keys), so plain round robin.
+  upstream center {
+$servers    keepalive 32;
+  }
+
+  # The hub: SignalR's negotiate (POST /hubs/wall/negotiate) creates the connection on one node, and the WebSocket
+  # (or, when WebSockets are blocked, the SSE or long-polling requests) that follows must reach that same node; the
+  # wall negotiates (it does not use skipNegotiation, so it can fall back to SSE/long polling), hence sticky routing.
+  # ip_hash is the simplest sticky rule nginx has: every browser behind one address uses one node (here, every
+  # browser on this machine), which is fine, since each node pushes to its own browsers and any node can serve any wall.
+  upstream center_hubs {
+    ip_hash;
+$servers  }
+
+  map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
+
+  server {
+    listen 127.0.0.1:$port;
+    client_max_body_size 11m;   # OperationsCenter:Ingest:MaxBodyBytes (10 MiB) and headers
+    proxy_http_version 1.1;
+    # proxy_set_header in a location replaces every inherited one, so each location names them all.
+
+    location /hubs/ {
+      proxy_pass http://center_hubs;
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Host \$http_host;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection \$connection_upgrade;
+      proxy_read_timeout 1h;
+      proxy_send_timeout 1h;
+      proxy_buffering off;
+    }
+
+    location / {
+      proxy_pass http://center;
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Host \$http_host;
+      proxy_set_header Connection "";
+      proxy_request_buffering off;
+    }
+  }
+}
+CONF
+"$(command -v nginx || echo /usr/sbin/nginx)" -p "$data/nginx" -c "$data/nginx/nginx.conf" > "$data/nginx.log" 2>&1 &
+front_pids+=($!)
+for _ in $(seq 1 60); do curl -fs -o /dev/null "$url/ping" && break; sleep 0.5; done
+curl -fs -o /dev/null "$url/ping" || { echo "nginx did not start; see $data/nginx.log and $data/nginx/error.log" >&2; exit 1; }
+
+if [ -z "${OPERATIONSCENTER_NO_FEED:-}" ]; then
+  dotnet src/OperationsCenter.Simulator/bin/Release/net10.0/OperationsCenter.Simulator.dll --url "$url" > "$data/simulator.log" 2>&1 &
+  front_pids+=($!)
+fi
+
+echo
+echo "  Operations Center cluster ($nodes nodes, cluster id $cluster_id) behind nginx: $url/"
+for k in $(seq 1 "$nodes"); do
+  echo "    node $k: ${node_urls[k - 1]}/  silo 127.0.0.1:$((11110 + k))  gateway $((29999 + k))  data $data/node-$k  log $data/node-$k.log"
+done
+echo "  Demo sign-ins as scripts/run.sh (vanhanh / laichau-vanhanh, lanhdao / laichau-lanhdao, quantri / laichau-quantri)."
+echo "  Demo feed through nginx (log: $data/simulator.log); MQTT is off on the nodes (OperationsCenter__Mqtt__Port)."
+echo "  Ctrl-C stops everything this command started."
+echo
+wait
