@@ -103,75 +103,8 @@ for k in $(seq 1 "$nodes"); do
 done
 
 # nginx in front, with a generated configuration of its own (the machine's nginx service is not touched).
-mkdir -p "$data/nginx/temp"
-user_line=""
-if [ "$(id -u)" -eq 0 ]; then user_line="user www-data;"; chown www-data "$data/nginx/temp"; fi
-servers=""
-for u in "${node_urls[@]}"; do servers+="    server ${u#http://};"$'\n'; done
-cat > "$data/nginx/nginx.conf" <<CONF
-$user_line
-daemon off;
-worker_processes auto;
-pid $data/nginx/nginx.pid;
-error_log $data/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $data/nginx/temp/body;
-  proxy_temp_path $data/nginx/temp/proxy;
-  fastcgi_temp_path $data/nginx/temp/fastcgi;
-  uwsgi_temp_path $data/nginx/temp/uwsgi;
-  scgi_temp_path $data/nginx/temp/scgi;
-
-  # Ingest, the API, sign-in and the wall's files: any node serves any request (live state is in the grains, the
-  # cookie is readable by every node through the shared data-protection keys), so plain round robin.
-  upstream center {
-$servers    keepalive 32;
-  }
-
-  # The hub: SignalR's negotiate (POST /hubs/wall/negotiate) creates the connection on one node, and the WebSocket
-  # (or, when WebSockets are blocked, the SSE or long-polling requests) that follows must reach that same node; the
-  # wall negotiates (it does not use skipNegotiation, so it can fall back to SSE/long polling), hence sticky routing.
-  # ip_hash is the simplest sticky rule nginx has: every browser behind one address uses one node (here, every
-  # browser on this machine), which is fine, since each node pushes to its own browsers and any node can serve any wall.
-  upstream center_hubs {
-    ip_hash;
-$servers  }
-
-  map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
-
-  server {
-    listen 127.0.0.1:$port;
-    client_max_body_size 11m;   # OperationsCenter:Ingest:MaxBodyBytes (10 MiB) and headers
-    proxy_http_version 1.1;
-    # proxy_set_header in a location replaces every inherited one, so each location names them all.
-
-    location /hubs/ {
-      proxy_pass http://center_hubs;
-      proxy_set_header Host \$http_host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-      proxy_set_header X-Forwarded-Host \$http_host;
-      proxy_set_header Upgrade \$http_upgrade;
-      proxy_set_header Connection \$connection_upgrade;
-      proxy_read_timeout 1h;
-      proxy_send_timeout 1h;
-      proxy_buffering off;
-    }
-
-    location / {
-      proxy_pass http://center;
-      proxy_set_header Host \$http_host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-      proxy_set_header X-Forwarded-Host \$http_host;
-      proxy_set_header Connection "";
-      proxy_request_buffering off;
-    }
-  }
-}
-CONF
-"$(command -v nginx || echo /usr/sbin/nginx)" -p "$data/nginx" -c "$data/nginx/nginx.conf" > "$data/nginx.log" 2>&1 &
+conf=$(scripts/cluster-nginx.sh "$port" "$data/nginx" "${node_urls[@]}")
+"$(command -v nginx || echo /usr/sbin/nginx)" -p "$data/nginx" -c "$conf" > "$data/nginx.log" 2>&1 &
 front_pids+=($!)
 for _ in $(seq 1 60); do curl -fs -o /dev/null "$url/ping" && break; sleep 0.5; done
 curl -fs -o /dev/null "$url/ping" || { echo "nginx did not start; see $data/nginx.log and $data/nginx/error.log" >&2; exit 1; }

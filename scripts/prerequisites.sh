@@ -9,8 +9,8 @@ command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on P
 command -v npm >/dev/null || missing+=(nodejs npm)
 command -v influxd >/dev/null || missing+=(influxdb)
 command -v redis-server >/dev/null || missing+=(redis-server)
-# scripts/cluster.sh puts nginx in front of its nodes.
-if [ "${1:-}" = "--cluster" ]; then
+# scripts/cluster.sh puts nginx in front of its nodes, and so do the cluster tests.
+if [ "${1:-}" = "--cluster" ] || [ "${1:-}" = "--tests" ]; then
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 fi
 if [ "${1:-}" = "--tests" ]; then

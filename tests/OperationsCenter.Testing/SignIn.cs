@@ -33,10 +33,20 @@ public static class SignIn
     /// A connection to <c>/hubs/wall</c> signed in as <paramref name="user"/>, not started yet; <paramref name="view"/>
     /// names the page connecting (<c>leader</c>), as the hub URL's <c>view</c> parameter.
     /// </summary>
-    public static async Task<HubConnection> WallAsync(Uri baseAddress, TestUser user, string? view = null)
+    /// <param name="baseAddress">The server (or the proxy in front of a cluster).</param>
+    /// <param name="user">Who signs in.</param>
+    /// <param name="view">The page connecting, or null for the wall.</param>
+    /// <param name="reconnect">Reconnects once a second for a minute when the connection drops, as the wall does.</param>
+    public static async Task<HubConnection> WallAsync(Uri baseAddress, TestUser user, string? view = null, bool reconnect = false)
     {
         var cookies = await CookiesAsync(baseAddress, user);
         var path = view is null ? "/hubs/wall" : $"/hubs/wall?view={Uri.EscapeDataString(view)}";
-        return new HubConnectionBuilder().WithUrl(new Uri(baseAddress, path), o => o.Cookies = cookies).Build();
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, path), o => o.Cookies = cookies);
+        if (reconnect)
+        {
+            builder.WithAutomaticReconnect([.. Enumerable.Repeat(TimeSpan.FromSeconds(1), 60)]);
+        }
+
+        return builder.Build();
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class WallPushLoop(
     IOptions<WallPushOptions> options,
     ILogger<WallPushLoop> logger) : BackgroundService
 {
+    private static readonly TimeSpan ObserverDeadline = TimeSpan.FromSeconds(2);
     private ImmutableArray<IWallObserver> _observers = [];
     private DateTimeOffset _observersReadAt = DateTimeOffset.MinValue;
 
@@ -51,7 +52,9 @@ public sealed partial class WallPushLoop(
         {
             try
             {
-                await observer.OnWallBatch(batch);
+                // Bounded: a node that stopped answering (killed, frozen, not yet declared dead) must not hold up
+                // the pushes to every other node's walls.
+                await observer.OnWallBatch(batch).WaitAsync(ObserverDeadline);
             }
             catch (Exception ex)
             {

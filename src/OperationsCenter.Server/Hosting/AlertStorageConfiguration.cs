@@ -38,7 +38,7 @@ internal static class AlertStorageConfiguration
         {
             // Memory is one silo's memory: in a cluster an alert re-activated on another node would start from nothing,
             // and the in-memory reminder service serves one silo only.
-            if (string.Equals(configuration["Orleans:Clustering:ProviderType"], "Redis", StringComparison.OrdinalIgnoreCase))
+            if (ClusteringConfiguration.IsCluster(configuration))
             {
                 throw new InvalidOperationException(
                     "OperationsCenter:Alerts:Storage is 'Memory' but Orleans:Clustering:ProviderType is 'Redis': a cluster needs 'Redis' storage.");

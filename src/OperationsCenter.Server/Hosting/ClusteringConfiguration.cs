@@ -1,4 +1,5 @@
 using Orleans.Clustering.Redis;
+using Orleans.Configuration;
 using StackExchange.Redis;
 
 namespace OperationsCenter.Server.Hosting;
@@ -15,11 +16,20 @@ namespace OperationsCenter.Server.Hosting;
 /// </remarks>
 internal static class ClusteringConfiguration
 {
-    /// <summary>Fills in the Redis membership connection when the provider is Redis and no connection string is given.</summary>
+    /// <summary>True when this node is one of a cluster (<c>Orleans:Clustering:ProviderType</c> = <c>Redis</c>).</summary>
+    public static bool IsCluster(IConfiguration configuration) =>
+        string.Equals(configuration["Orleans:Clustering:ProviderType"], "Redis", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Binds <c>Orleans:Membership</c> and fills in the Redis membership connection when the provider is Redis and no
+    /// connection string is given.
+    /// </summary>
     public static ISiloBuilder AddClusteringDefaults(this ISiloBuilder silo, IConfiguration configuration)
     {
+        // How fast a dead node is noticed (ProbeTimeout, NumMissedProbesLimit, ...): Orleans' defaults unless set.
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
         var clustering = configuration.GetSection("Orleans:Clustering");
-        if (!string.Equals(clustering["ProviderType"], "Redis", StringComparison.OrdinalIgnoreCase)
+        if (!IsCluster(configuration)
             || !string.IsNullOrEmpty(clustering["ConnectionString"])
             || !string.IsNullOrEmpty(clustering["ConnectionName"])
             || !string.IsNullOrEmpty(clustering["ServiceKey"]))

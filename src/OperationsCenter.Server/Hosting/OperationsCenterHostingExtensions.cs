@@ -50,6 +50,7 @@ public static class OperationsCenterHostingExtensions
         services.AddSingleton<RuleFileWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RuleFileWatcher>());
         services.AddSingleton<IAlertHistory, SpoolAlertHistory>();
+        services.AddSingleton<WallSnapshotSource>();
         services.AddSingleton<WallHubObserver>();
         services.AddHostedService<WallObserverRegistration>();
 

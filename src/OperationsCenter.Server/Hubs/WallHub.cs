@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Server.Alerts;
-using OperationsCenter.Server.Api;
 using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Hubs;
@@ -12,7 +11,7 @@ namespace OperationsCenter.Server.Hubs;
 /// The leader view connects as <c>/hubs/wall?view=leader</c> and is spared the series pushes.
 /// </summary>
 [Authorize(Policy = Policies.Wall)]
-internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, WallSessions sessions, Telemetry.CenterMetrics metrics) : Hub
+internal sealed class WallHub(WallSnapshotSource snapshots, AlertQueries alerts, WallSessions sessions, Telemetry.CenterMetrics metrics) : Hub
 {
     private static readonly object ViewItem = new();
 
@@ -35,10 +34,7 @@ internal sealed class WallHub(LiveStateQueries queries, AlertQueries alerts, Wal
             await Groups.AddToGroupAsync(Context.ConnectionId, WallMessages.WallGroup);
         }
 
-        var overview = await queries.OverviewAsync();
-        var series = await queries.SeriesAsync(null, null);
-        var active = await alerts.ListAsync();
-        await Clients.Caller.SendAsync(WallMessages.Snapshot, new WallSnapshot(overview.Departments, series, active, overview.GeneratedAt));
+        await Clients.Caller.SendAsync(WallMessages.Snapshot, await snapshots.GetAsync(Context.ConnectionAborted));
 
         // Last, as SignalR calls OnDisconnectedAsync (which counts it down) only for a connection whose OnConnectedAsync completed.
         var view = leaderView ? WallMessages.LeaderView : "wall";

@@ -3,16 +3,19 @@ using System.Text;
 using System.Text.Json;
 using OperationsCenter.Grains.History;
 using OperationsCenter.Grains.Series;
+using OperationsCenter.Server.Hosting;
 using OperationsCenter.TimeSeries.Influx;
 
 namespace OperationsCenter.Server.Persistence;
 
 /// <summary>
-/// Restores grains from InfluxDB: a series' newest row, a department's series list and newest point. The series
-/// stored before this process started are listed once, so the many series born afterwards cost no query at all.
+/// Restores grains from InfluxDB: a series' newest row, a department's series list and newest point. On one node the
+/// series stored before this process started are listed once, so the many series born afterwards cost no query at all.
+/// In a cluster every restore queries: a series born after this node started may have lived on a node that died.
 /// </summary>
-internal sealed class InfluxLiveStateHistory(InfluxConnection influx) : ILiveStateHistory
+internal sealed class InfluxLiveStateHistory(InfluxConnection influx, IConfiguration configuration) : ILiveStateHistory
 {
+    private readonly bool _everySeriesBornHere = !ClusteringConfiguration.IsCluster(configuration);
     private const int MaxSeriesPerDepartment = 10_000;
     private const int MaxKnownSeries = 1_000_000;
     private readonly Lazy<Task<HashSet<string>?>> _storedAtStart = new(() => ListStoredSeriesAsync(influx));
@@ -20,7 +23,7 @@ internal sealed class InfluxLiveStateHistory(InfluxConnection influx) : ILiveSta
     /// <inheritdoc />
     public async Task<SeriesUpdate?> RestoreSeriesAsync(string seriesKey, CancellationToken cancellationToken)
     {
-        if (await _storedAtStart.Value.WaitAsync(cancellationToken) is { } stored && !stored.Contains(seriesKey))
+        if (_everySeriesBornHere && await _storedAtStart.Value.WaitAsync(cancellationToken) is { } stored && !stored.Contains(seriesKey))
         {
             return null;
         }
