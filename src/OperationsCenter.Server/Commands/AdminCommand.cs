@@ -3,13 +3,14 @@ using System.CommandLine;
 namespace OperationsCenter.Server.Commands;
 
 /// <summary>
-/// The server binary's administrative commands (<c>keys add</c>, <c>users add</c>) and its <c>--help</c>, run instead
-/// of the server when the first argument names one. They print configuration entries; they never write configuration.
+/// The server binary's administrative commands (<c>keys add</c>, <c>users add</c>, <c>drain</c>) and its <c>--help</c>,
+/// run instead of the server when the first argument names one. <c>keys</c> and <c>users</c> print configuration
+/// entries and never write configuration; <c>drain</c> ships a stopped node's spool to InfluxDB.
 /// A mistyped command or option is an error with the usage, never a silent default.
 /// </summary>
 public static class AdminCommand
 {
-    private static readonly string[] Words = ["keys", "users", "help", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Words = ["keys", "users", "drain", "help", "--help", "-h", "-?", "--version"];
 
     /// <summary>Runs the command <paramref name="args"/> name and returns its exit code; null when they name none.</summary>
     /// <remarks>Anything else starts the server, which takes ASP.NET Core's own arguments (<c>--urls</c>, <c>--Key=value</c>).</remarks>
@@ -28,6 +29,7 @@ public static class AdminCommand
         {
             KeysCommand.Create(output, error),
             UsersCommand.Create(input, output, error),
+            DrainCommand.Create(output, error),
         };
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args[0] == "help" ? ["--help"] : args).Invoke(invocation);

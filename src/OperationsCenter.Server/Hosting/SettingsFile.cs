@@ -8,7 +8,8 @@ namespace OperationsCenter.Server.Hosting;
 internal static class SettingsFile
 {
     /// <summary>Adds the file, when configured, above the other sources.</summary>
-    public static WebApplicationBuilder AddSettingsFile(this WebApplicationBuilder builder)
+    public static TBuilder AddSettingsFile<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
         if (builder.Configuration["OperationsCenter:SettingsFile"] is { Length: > 0 } file)
         {

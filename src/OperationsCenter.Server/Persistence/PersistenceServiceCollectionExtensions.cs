@@ -9,7 +9,8 @@ namespace OperationsCenter.Server.Persistence;
 internal static class PersistenceServiceCollectionExtensions
 {
     /// <summary>Binds <c>OperationsCenter:Spool</c>, <c>:Drain</c> and <c>:Influx</c>; spool and dead letters live in the data directory.</summary>
-    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
+    public static TBuilder AddPersistence<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
         var configuration = builder.Configuration;
         var services = builder.Services;

@@ -60,6 +60,9 @@ internal sealed partial class CenterCluster : IAsyncDisposable
             ["OperationsCenter:DataProtectionKeysPath"] = keys,
             ["OperationsCenter:Metrics:ScrapeKeys:test_cluster:Sha256"] = DepartmentKeyResolver.Hash(ScrapeKey),
 
+            // Alerts woken by their reminders within seconds, wherever they re-activate.
+            ["OperationsCenter:Alerts:Reminders:Period"] = "00:00:02",
+
             // A dead node is declared so within seconds, not Orleans' default tens of seconds.
             ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
             ["Orleans:Membership:NumMissedProbesLimit"] = "2",

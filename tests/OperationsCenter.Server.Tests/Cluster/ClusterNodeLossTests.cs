@@ -12,7 +12,8 @@ namespace OperationsCenter.Server.Tests.Cluster;
 
 /// <summary>
 /// Three nodes behind nginx, as <c>scripts/cluster.sh 3</c> runs them: every wall sees every point, and a node killed with
-/// SIGKILL under four writers loses no acknowledged point, no alert and no acknowledgement; its walls come back on a survivor.
+/// SIGKILL under four writers loses no acknowledged point, no alert and no acknowledgement; its walls come back on a
+/// survivor, escalations go on, and it joins again under load without duplicating anything.
 /// </summary>
 public sealed class ClusterNodeLossTests
 {
@@ -26,12 +27,22 @@ public sealed class ClusterNodeLossTests
             owner: so-noi-vu
             title: { vi: "C {value}", en: "C {value}" }
             description: { vi: "c", en: "c" }
+          - name: r-cluster-escalating
+            kind: threshold
+            match: { measurement: t_cluster_alert, field: e }
+            above: 10
+            severity: warning
+            owner: so-noi-vu
+            title: { vi: "E {value}", en: "E {value}" }
+            description: { vi: "e", en: "e" }
+            escalate_after: 1s
+            repeat_interval: 2s
         """;
 
     private const int LinesPerBody = 100;
 
     [Fact]
-    public async Task A_node_killed_under_load_loses_no_acknowledged_point_alert_or_wall()
+    public async Task A_node_killed_under_load_loses_no_acknowledged_point_alert_or_wall_and_joins_again()
     {
         await using var cluster = await CenterCluster.StartAsync(3, Rules);
 
@@ -61,18 +72,21 @@ public sealed class ClusterNodeLossTests
         // Two alerts, one acknowledged with a note.
         using (var ingest = cluster.Nginx.CreateClient())
         {
-            await IngestClient.WriteLinesAsync(ingest, "xa-ban-bo", "t_cluster_alert,link=a v=50\nt_cluster_alert,link=b v=60");
+            await IngestClient.WriteLinesAsync(ingest, "xa-ban-bo", "t_cluster_alert,link=a v=50\nt_cluster_alert,link=b v=60\nt_cluster_alert,link=c e=70");
         }
 
-        var open = await Await.UntilAsync(cluster.AlertsAsync, list => list.Count(a => AlertCenter.State(a) == "firing") == 2, "two firing alerts");
-        var acked = open.First();
+        var open = await Await.UntilAsync(cluster.AlertsAsync, list => list.Count(a => AlertCenter.State(a) == "firing") == 3, "three firing alerts");
+        var acked = open.First(a => AlertCenter.Rule(a) == "r-cluster");
         using (var operatorClient = await SignIn.ClientAsync(cluster.Nginx.BaseAddress, TestUsers.Operator))
         using (var ack = await operatorClient.PostAsJsonAsync($"/api/v1/alerts/{AlertCenter.Fingerprint(acked)}/ack", new { note = "đã cử người" }))
         {
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         }
 
-        var before = (await Await.UntilAsync(cluster.AlertsAsync, list => list.Any(a => AlertCenter.State(a) == "acknowledged"), "the acknowledgement listed"))
+        var before = (await Await.UntilAsync(cluster.AlertsAsync,
+                list => list.Any(a => AlertCenter.State(a) == "acknowledged")
+                    && list.Any(a => AlertCenter.Rule(a) == "r-cluster-escalating" && a.GetProperty("leadersNotifiedAt").ValueKind == JsonValueKind.String),
+                "the acknowledgement listed and the escalating alert escalated"))
             .ToDictionary(AlertCenter.Fingerprint, AlertCenter.Essence);
 
         // A wall through nginx, as a browser would connect; the node holding it is the one to kill.
@@ -97,11 +111,17 @@ public sealed class ClusterNodeLossTests
         await victim.StopAsync("KILL");
         var survivors = cluster.Nodes.Where(n => n != victim).ToArray();
         await cluster.AwaitActiveSilosAsync(survivors, 2);
+
+        // Escalations go on: leaders on a survivor keep hearing of the unacknowledged alert, wherever its grain now lives.
+        var notices = new ConcurrentQueue<string>();
+        await using var leader = await SignIn.WallAsync(survivors[0].BaseAddress, TestUsers.Leader, "leader");
+        leader.On<JsonElement>("leaderNotice", n => notices.Enqueue(n.GetProperty("kind").GetString()!));
+        await leader.StartAsync();
+        await Await.UntilAsync(() => Task.FromResult(notices.Count(k => k == "repeat")), n => n >= 1,
+            "a repeat notice of the escalating alert after the node's death", TimeSpan.FromSeconds(30));
         var atDeath = acknowledged.Values.Sum();
         await Await.UntilAsync(() => Task.FromResult(acknowledged.Values.Sum()), n => n >= atDeath + 4 * 5 * LinesPerBody,
             "writers acknowledged by the survivors after the node's death");
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
 
         // The wall came back on a survivor with a complete snapshot: the same alerts, acknowledgement and note, and the series.
         await Await.UntilAsync(() => Task.FromResult(snapshots.Count > 1 ? "snapshot" : $"connection {wallThroughNginx.State}; {string.Join("; ", events)}"),
@@ -114,9 +134,17 @@ public sealed class ClusterNodeLossTests
         // The API through nginx lists them unchanged.
         Assert.Equal(before, (await cluster.AlertsAsync()).ToDictionary(AlertCenter.Fingerprint, AlertCenter.Essence));
 
-        // The node comes back on its data folder; its spool drains: every point answered 204 by any node is stored.
+        // The node joins again on its data folder, under load; its spool drains: every point answered 204 by any node is stored.
         await victim.StartAgainAsync();
         await cluster.AwaitActiveSilosAsync(cluster.Nodes, 3);
+        var atJoin = acknowledged.Values.Sum();
+        await Await.UntilAsync(() => Task.FromResult(acknowledged.Values.Sum()), n => n >= atJoin + 4 * 5 * LinesPerBody,
+            "writers acknowledged after the node joined again");
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        // Nothing duplicated by the join: each alert once, as before.
+        Assert.Equal(before, (await cluster.AlertsAsync()).ToDictionary(AlertCenter.Fingerprint, AlertCenter.Essence));
         foreach (var (writer, count) in acknowledged)
         {
             await InfluxCenter.AwaitCountAsync(cluster.Influx, "t_cluster_load", count, TimeSpan.FromSeconds(60), field: writer);
@@ -125,11 +153,11 @@ public sealed class ClusterNodeLossTests
         // Clearing values resolve both alerts, wherever their grains now live.
         using (var ingest = cluster.Nginx.CreateClient())
         {
-            await IngestClient.WriteLinesAsync(ingest, "xa-ban-bo", "t_cluster_alert,link=a v=1\nt_cluster_alert,link=b v=1");
+            await IngestClient.WriteLinesAsync(ingest, "xa-ban-bo", "t_cluster_alert,link=a v=1\nt_cluster_alert,link=b v=1\nt_cluster_alert,link=c e=1");
         }
 
         await Await.UntilAsync(cluster.AlertsAsync, list => before.Keys.All(f => list.Any(a => AlertCenter.Fingerprint(a) == f && AlertCenter.State(a) == "resolved")),
-            "both alerts resolved by the clearing values", TimeSpan.FromSeconds(20));
+            "every alert resolved by the clearing values", TimeSpan.FromSeconds(20));
     }
 
     /// <summary>
