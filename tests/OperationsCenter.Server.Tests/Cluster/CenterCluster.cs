@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OperationsCenter.Server.Security;
 using OperationsCenter.Server.Tests.Alerts;
 using OperationsCenter.Server.Tests.Persistence;
 using OperationsCenter.Testing;
+using OperationsCenter.Testing.Cluster;
 using OperationsCenter.Testing.Influx;
 using OperationsCenter.Testing.Nginx;
 using OperationsCenter.Testing.Redis;
@@ -20,8 +19,6 @@ namespace OperationsCenter.Server.Tests.Cluster;
 /// </summary>
 internal sealed partial class CenterCluster : IAsyncDisposable
 {
-    public const string ScrapeKey = "test-cluster-scrape-key-19c2";
-
     private readonly string _keys;
 
     private CenterCluster(RedisProcess redis, InfluxProcess influx, RulesFolder rules, string keys, CenterProcess[] nodes, NginxProcess nginx)
@@ -51,57 +48,27 @@ internal sealed partial class CenterCluster : IAsyncDisposable
         var influx = await InfluxProcess.StartAsync();
         var rules = await RulesFolder.CreateAsync("rules.yaml", rulesYaml);
         var keys = Path.Combine(Path.GetTempPath(), "oc-cluster-keys-" + Guid.NewGuid().ToString("N")[..12]);
-        var settings = InfluxCenter.Settings(influx, rules.Settings(new Dictionary<string, string?>
+        var settings = InfluxCenter.Settings(influx, rules.Settings(ClusterNodes.Settings(redis, keys, new Dictionary<string, string?>
         {
-            ["Orleans:ClusterId"] = "cluster-" + Guid.NewGuid().ToString("N")[..8],
-            ["Orleans:Clustering:ProviderType"] = "Redis",
-            ["OperationsCenter:Alerts:Storage"] = "Redis",
-            ["OperationsCenter:Alerts:Redis"] = redis.ConnectionString,
-            ["OperationsCenter:DataProtectionKeysPath"] = keys,
-            ["OperationsCenter:Metrics:ScrapeKeys:test_cluster:Sha256"] = DepartmentKeyResolver.Hash(ScrapeKey),
-
             // Alerts woken by their reminders within seconds, wherever they re-activate.
             ["OperationsCenter:Alerts:Reminders:Period"] = "00:00:02",
+        })));
 
-            // A dead node is declared so within seconds, not Orleans' default tens of seconds.
-            ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
-            ["Orleans:Membership:NumMissedProbesLimit"] = "2",
-        }));
-
-        var starting = Enumerable.Range(0, count).Select(_ => CenterProcess.StartAsync(settings)).ToArray();
+        CenterProcess[] nodes;
         try
         {
-            await Task.WhenAll(starting);
+            nodes = await ClusterNodes.StartAsync(count, settings);
         }
         catch
         {
-            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
-            {
-                await (await started).DisposeAsync();
-            }
-
             await influx.DisposeAsync();
             await redis.DisposeAsync();
             rules.Dispose();
             throw;
         }
 
-        CenterProcess[] nodes = [.. starting.Select(t => t.Result)];
         var nginx = await NginxProcess.StartAsync(nodes.Select(n => n.BaseAddress));
-        var cluster = new CenterCluster(redis, influx, rules, keys, nodes, nginx);
-        await cluster.AwaitActiveSilosAsync(nodes, count);
-        return cluster;
-    }
-
-    /// <summary>Waits until each of <paramref name="nodes"/> counts <paramref name="count"/> active silos in <c>/health</c>.</summary>
-    public async Task AwaitActiveSilosAsync(IEnumerable<CenterProcess> nodes, int count)
-    {
-        foreach (var node in nodes)
-        {
-            using var client = node.CreateClient();
-            await Await.UntilAsync(() => ActiveSilosAsync(client), n => n == count,
-                $"{count} active silos in /health of the node on port {node.Port}", TimeSpan.FromSeconds(60));
-        }
+        return new CenterCluster(redis, influx, rules, keys, nodes, nginx);
     }
 
     /// <summary>Those of <paramref name="nodes"/> whose <c>/metrics</c> count an open wall connection.</summary>
@@ -110,12 +77,8 @@ internal sealed partial class CenterCluster : IAsyncDisposable
         var holding = new List<CenterProcess>();
         foreach (var node in nodes)
         {
-            using var client = node.CreateClient();
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ScrapeKey);
-            using var response = await client.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            if (WallConnections().Match(text) is { Success: true } match && double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) > 0)
+            if (WallConnections().Match(await ClusterNodes.MetricsAsync(node)) is { Success: true } match
+                && double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) > 0)
             {
                 holding.Add(node);
             }
@@ -154,20 +117,6 @@ internal sealed partial class CenterCluster : IAsyncDisposable
         if (Directory.Exists(_keys))
         {
             Directory.Delete(_keys, recursive: true);
-        }
-    }
-
-    private static async Task<int> ActiveSilosAsync(HttpClient client)
-    {
-        try
-        {
-            // /health answers 503 with the same body while the node is degraded (say, before it has joined).
-            var (_, health) = await Health.ReadWithStatusAsync(client);
-            return health.TryGetProperty("cluster", out var cluster) && cluster.TryGetProperty("activeSilos", out var n) ? n.GetInt32() : 0;
-        }
-        catch (HttpRequestException)
-        {
-            return 0;
         }
     }
 

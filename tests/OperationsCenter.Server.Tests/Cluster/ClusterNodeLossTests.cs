@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using OperationsCenter.Server.Tests.Alerts;
 using OperationsCenter.Server.Tests.Persistence;
 using OperationsCenter.Testing;
+using OperationsCenter.Testing.Cluster;
 
 namespace OperationsCenter.Server.Tests.Cluster;
 
@@ -110,7 +111,7 @@ public sealed class ClusterNodeLossTests
 
         await victim.StopAsync("KILL");
         var survivors = cluster.Nodes.Where(n => n != victim).ToArray();
-        await cluster.AwaitActiveSilosAsync(survivors, 2);
+        await ClusterNodes.AwaitActiveSilosAsync(survivors, 2);
 
         // Escalations go on: leaders on a survivor keep hearing of the unacknowledged alert, wherever its grain now lives.
         var notices = new ConcurrentQueue<string>();
@@ -136,7 +137,7 @@ public sealed class ClusterNodeLossTests
 
         // The node joins again on its data folder, under load; its spool drains: every point answered 204 by any node is stored.
         await victim.StartAgainAsync();
-        await cluster.AwaitActiveSilosAsync(cluster.Nodes, 3);
+        await ClusterNodes.AwaitActiveSilosAsync(cluster.Nodes, 3);
         var atJoin = acknowledged.Values.Sum();
         await Await.UntilAsync(() => Task.FromResult(acknowledged.Values.Sum()), n => n >= atJoin + 4 * 5 * LinesPerBody,
             "writers acknowledged after the node joined again");
