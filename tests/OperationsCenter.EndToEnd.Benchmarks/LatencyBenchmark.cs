@@ -17,12 +17,19 @@ internal static class LatencyBenchmark
 {
     public static async Task<string> RunAsync(LatencyOptions options)
     {
-        await using var host = await CenterHost.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
+        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" };
+
+        // One in-process server by default; with --nodes N, a cluster of server processes behind nginx (the wall and the
+        // feed both go through nginx, so a value may be written on one node and pushed from another).
+        await using var cluster = options.Nodes > 0 ? await BenchTarget.StartAsync(options.Nodes, settings) : null;
+        await using var host = cluster is null ? await CenterHost.StartAsync(settings) : null;
+        var baseAddress = cluster?.BaseAddress ?? host!.BaseAddress;
+        TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime + (cluster?.CpuTime ?? TimeSpan.Zero);
         var latencies = new ConcurrentBag<double>();
 
         // Only values sent inside the measured window count: set when it opens and when it closes.
         double from = double.MaxValue, to = double.MaxValue;
-        await using var hub = await host.WallConnectionAsync(TestUsers.Operator);
+        await using var hub = await SignIn.WallAsync(baseAddress, TestUsers.Operator);
         hub.On<JsonElement[]>("seriesUpdated", batch =>
         {
             var now = LoadFeed.NowMs();
@@ -41,14 +48,14 @@ internal static class LatencyBenchmark
         });
         await hub.StartAsync();
 
-        using var http = host.CreateClient();
-        var sender = new FeedSender(http, Console.Error, host.KeyFor);
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var sender = new FeedSender(http, Console.Error, TestDepartments.KeyFor);
         var feed = new LoadFeed(sender, CenterHost.Departments, options.Rate, options.Series, options.BatchesPerSecond);
         using var stop = new CancellationTokenSource();
         var running = feed.RunAsync(stop.Token);
 
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBefore = Cpu();
         var (sentBefore, failedBefore) = (feed.Sent, sender.Failures);
         var clock = Stopwatch.StartNew();
         Volatile.Write(ref from, LoadFeed.NowMs());
@@ -59,18 +66,18 @@ internal static class LatencyBenchmark
         var elapsed = clock.Elapsed;
         await stop.CancelAsync();
         await running;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var cpu = Cpu() - cpuBefore;
         var failed = sender.Failures - failedBefore;
         await Task.Delay(1000); // let the last push arrive
 
         var sorted = latencies.OrderBy(l => l).ToArray();
         double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
         return string.Create(CultureInfo.InvariantCulture, $"""
-            Ingest → SignalR latency (simulator load mode: {options.Series} series, {options.BatchesPerSecond} batches/s of {options.Rate / options.BatchesPerSecond} points, one request per department)
+            Ingest → SignalR latency ({(options.Nodes == 0 ? "one process" : $"{options.Nodes} cluster node(s) behind nginx")}; simulator load mode: {options.Series} series, {options.BatchesPerSecond} batches/s of {options.Rate / options.BatchesPerSecond} points, one request per department)
               offered:   {sent / elapsed.TotalSeconds:F0} points/s for {elapsed.TotalSeconds:F1} s, {failed} failed requests
               received:  {sorted.Length} field values at the hub client
               latency:   p50 {P(0.50):F0} ms, p90 {P(0.90):F0} ms, p99 {P(0.99):F0} ms, max {(sorted.Length > 0 ? sorted[^1] : double.NaN):F0} ms
-              CPU:       {cpu.TotalSeconds:F1} s for server + client in this process ({cpu.TotalSeconds / (sent / 1e6):F1} s per million points)
+              CPU:       {cpu.TotalSeconds:F1} s for server(s) + client ({cpu.TotalSeconds / (sent / 1e6):F1} s per million points)
             """);
     }
 }

@@ -1,8 +1,9 @@
 using OperationsCenter.EndToEnd.Benchmarks;
 
 // Two end-to-end benchmarks (see README):
-//   --latency     ingest → SignalR latency at a fixed rate: [--rate 10000] [--seconds 20] [--series 1000] [--batches-per-second 20]
+//   --latency     ingest → SignalR latency at a fixed rate: [--rate 10000] [--seconds 20] [--series 1000] [--batches-per-second 20] [--nodes N]
 //   --throughput  ingest → InfluxDB sustained rate against InfluxDB's direct rate: [--points 1000000] [--lines 5000] [--series 10000] [--clients 4]
+//                 [--nodes N]: N cluster nodes on one Redis behind nginx instead of one process
 //   --spool       spool append throughput and fsync latency
 //   --alert-restart  a restart with many open alerts: start → complete alert list and snapshot [--alerts 10000]
 // Throughput knobs (environment): BENCH_DRAIN_ONLY=1 holds InfluxDB down during ingest and times the drain alone;
@@ -15,7 +16,7 @@ int Value(string name, int fallback)
 
 if (args.Contains("--throughput"))
 {
-    Console.WriteLine(await ThroughputBenchmark.RunAsync(Value("--points", 1_000_000), Value("--lines", 5_000), Value("--series", 10_000), Value("--clients", 4)));
+    Console.WriteLine(await ThroughputBenchmark.RunAsync(Value("--points", 1_000_000), Value("--lines", 5_000), Value("--series", 10_000), Value("--clients", 4), Value("--nodes", 0)));
 }
 else if (args.Contains("--alert-restart"))
 {

@@ -16,7 +16,7 @@ namespace OperationsCenter.EndToEnd.Benchmarks;
 /// </summary>
 internal static class ThroughputBenchmark
 {
-    public static async Task<string> RunAsync(int points, int linesPerBody, int series, int concurrency)
+    public static async Task<string> RunAsync(int points, int linesPerBody, int series, int concurrency, int nodes = 0)
     {
         var bodies = Bodies(points, linesPerBody, series);
         await using var influx = await InfluxProcess.StartAsync();
@@ -28,7 +28,7 @@ internal static class ThroughputBenchmark
             PostAsync(http, new Uri(influx.Url, "/write?db=direct&precision=ns"), body.WithDepartment, null));
         var directRate = points / direct.TotalSeconds;
 
-        await using var center = await CenterProcess.StartAsync(new Dictionary<string, string?>
+        await using var center = await BenchTarget.StartAsync(nodes, new Dictionary<string, string?>
         {
             ["OperationsCenter:Influx:Url"] = influx.Url.ToString(),
             ["OperationsCenter:Influx:Database"] = "center",
@@ -41,17 +41,17 @@ internal static class ThroughputBenchmark
             ["OperationsCenter:Drain:Concurrency"] = Environment.GetEnvironmentVariable("BENCH_DRAIN_CONCURRENCY"),
             ["OperationsCenter:Drain:MaxBatchBytes"] = Environment.GetEnvironmentVariable("BENCH_DRAIN_BYTES"),
         });
-        using var client = center.CreateClient();
-        client.Timeout = TimeSpan.FromMinutes(5);
+        using var client = new HttpClient { BaseAddress = center.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var departments = CenterHost.Departments;
 
         // Warm up: every series once (grain activations, JIT), so the run measures the sustained rate.
         var warmup = Bodies(series, linesPerBody, series, timeOffset: -10_000_000_000L);
         await TimeAsync(warmup, concurrency, (body, i) =>
             PostAsync(client, new Uri(center.BaseAddress, "/write?db=ioc&precision=ns"), body.Plain, TestDepartments.KeyFor(departments[i % departments.Count])));
-        await AwaitShippedAsync(client, series);
+        await AwaitShippedAsync(center, series);
 
         var cpuBefore = center.CpuTime;
+        var messagesBefore = await center.RemoteMessagesAsync();
         var clock = Stopwatch.StartNew();
         var drainOnly = Environment.GetEnvironmentVariable("BENCH_DRAIN_ONLY") == "1";
         if (drainOnly)
@@ -68,32 +68,27 @@ internal static class ThroughputBenchmark
             clock.Restart();
             cpuBefore = center.CpuTime;
         }
-        await AwaitShippedAsync(client, series + points);
+        await AwaitShippedAsync(center, series + points);
         var endToEnd = clock.Elapsed;
         var cpu = center.CpuTime - cpuBefore;
+        var remote = await center.RemoteMessagesAsync() - messagesBefore;
         var stored = await influx.CountAsync("center", LoadLines.Measurement, "f0") - series;
         var rate = points / endToEnd.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture, $"""
-            Ingest → InfluxDB throughput ({points:N0} points, {series:N0} series, {linesPerBody} lines per request, {concurrency} clients)
+            Ingest → InfluxDB throughput ({points:N0} points, {series:N0} series, {linesPerBody} lines per request, {concurrency} clients, {(nodes == 0 ? "one process" : $"{nodes} cluster node(s) behind nginx")})
               InfluxDB direct /write:   {directRate,10:N0} points/s ({direct.TotalSeconds:F1} s)
               center, all 204s:         {points / accepted.TotalSeconds,10:N0} points/s ({accepted.TotalSeconds:F1} s)
               center, stored in InfluxDB:{rate,10:N0} points/s ({endToEnd.TotalSeconds:F1} s)  ratio to direct: {rate / directRate:F2}
               points in InfluxDB:       {stored:N0} of {points:N0}
               center CPU:               {cpu.TotalSeconds:F1} s, {cpu.TotalSeconds / (points / 1e6):F2} CPU s per million points
+              cross-node messages:      {remote:N0}, {remote / points:F3} per point (Orleans messages sent between nodes, responses and membership included)
             """);
     }
 
-    private static async Task AwaitShippedAsync(HttpClient client, long total)
+    private static async Task AwaitShippedAsync(BenchTarget center, long total)
     {
-        while (true)
+        while (await center.ShippedAsync() is var (shipped, backlog) && (shipped < total || backlog > 0))
         {
-            var health = await client.GetFromJsonAsync<JsonElement>("/health");
-            if (health.GetProperty("influx").GetProperty("pointsShipped").GetInt64() >= total &&
-                health.GetProperty("spool").GetProperty("backlogPoints").GetInt64() == 0)
-            {
-                return;
-            }
-
             await Task.Delay(50);
         }
     }
