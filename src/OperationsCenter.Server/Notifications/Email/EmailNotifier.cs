@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.Departments;
+using OperationsCenter.Server.Catalog;
 using OperationsCenter.Server.Security;
 
 namespace OperationsCenter.Server.Notifications.Email;
@@ -15,6 +16,7 @@ internal sealed partial class EmailNotifier(
     IOptionsMonitor<EmailOptions> options,
     IOptionsMonitor<AuthOptions> auth,
     IOptionsMonitor<DepartmentDirectoryOptions> departments,
+    ConfiguredCatalog catalog,
     AlertRuleSet rules,
     EmailOutbox outbox,
     EmailSender sender,
@@ -34,6 +36,9 @@ internal sealed partial class EmailNotifier(
         var from = MailboxAddress.Parse(settings.From);
         var domain = from.Domain is { Length: > 0 } d ? d : "operations-center";
         var directory = departments.CurrentValue;
+
+        // The catalog's names first (with the unit's kind: "xã Bản Bo"), then the configured list, then the id.
+        string NameOf(string id) => catalog.Catalog?.Departments.FirstOrDefault(d => d.Id == id)?.Name ?? directory.NameOf(id);
         var queued = 0;
         foreach (var leader in Leaders())
         {
@@ -44,7 +49,7 @@ internal sealed partial class EmailNotifier(
             }
 
             // The Message-ID is the outbox name: a mail sent again after a crash is recognisably the same one.
-            var message = LeaderMail.Compose(notice, from, leader, settings.BaseUrl, $"{name}@{domain}", directory.NameOf);
+            var message = LeaderMail.Compose(notice, from, leader, settings.BaseUrl, $"{name}@{domain}", NameOf);
             if (outbox.Add(name, message))
             {
                 queued++;

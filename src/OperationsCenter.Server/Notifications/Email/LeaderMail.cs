@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using MimeKit;
 using OperationsCenter.Grains.Alerts;
@@ -125,5 +124,8 @@ internal static class LeaderMail
     private static string Colour(AlertNotice notice) => notice.Kind == NoticeKind.Resolved ? "#2e7d32"
         : notice.Alert.Severity == AlertSeverity.Critical ? "#c62828" : "#ef6c00";
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // Only what HTML needs escaped: Vietnamese letters stay readable in the UTF-8 source (WebUtility would write &#7843;).
+    private static string Encode(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 }
