@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OperationsCenter.Server.Tests.Alerts;
 using OperationsCenter.Testing;
 
@@ -91,6 +92,7 @@ public sealed class EmailToLeadersTests
         var (status, body) = await center.HealthAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("degraded", body.GetProperty("checks").GetProperty("email").GetProperty("status").GetString());
+        await AwaitMetricAsync(center, "oc_notifications_pending", 1);
 
         smtp.Start();
         var mails = await AwaitMailsAsync(smtp, 1, "the mail once the SMTP server is back");
@@ -101,6 +103,8 @@ public sealed class EmailToLeadersTests
         var (_, after) = await center.HealthAsync();
         Assert.Equal("healthy", after.GetProperty("checks").GetProperty("email").GetProperty("status").GetString());
         Assert.Single(smtp.Received);
+        await AwaitMetricAsync(center, "oc_notifications_sent_total", 1);
+        await AwaitMetricAsync(center, "oc_notifications_pending", 0);
     }
 
     [Theory]
@@ -131,6 +135,14 @@ public sealed class EmailToLeadersTests
         settings[$"OperationsCenter:Auth:Users:{TestUsers.Leader.Name}:Email"] = LeaderAddress;
         settings[$"OperationsCenter:Auth:Users:{TestUsers.Operator.Name}:Email"] = "an@laichau.test";
         return settings;
+    }
+
+    /// <summary>Waits until <c>/metrics</c> (read as an administrator) shows <paramref name="value"/> for the email channel.</summary>
+    private static async Task AwaitMetricAsync(AlertCenter center, string name, int value)
+    {
+        using var admin = await center.Center.CreateClientAsync(TestUsers.Admin);
+        var line = new Regex($@"^{name}\{{[^}}]*channel=""email""[^}}]*\}} {value}(\s|$)", RegexOptions.Multiline);
+        await Await.UntilAsync(() => admin.GetStringAsync("/metrics"), line.IsMatch, $"{name} of the email channel at {value}", TimeSpan.FromSeconds(30));
     }
 
     private static Task<IReadOnlyList<ReceivedMail>> AwaitMailsAsync(SmtpSink smtp, int count, string expected) =>
