@@ -16,5 +16,6 @@ public sealed class UserAccount
     public List<string> Roles { get; set; } = [];
 
     /// <summary>Where a leader gets alert mail (<c>OperationsCenter:Email</c>); none when empty.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Email { get; set; }
 }
