@@ -68,6 +68,8 @@ internal sealed partial class EmailSender : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start path: the host does not wait for the first round with the mail server.
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var options = _options.CurrentValue;
