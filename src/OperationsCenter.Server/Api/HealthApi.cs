@@ -116,6 +116,7 @@ internal static class HealthApi
                 Errors = detailed ? ruleState.Errors : [],
             },
             Mqtt = services.GetService<Mqtt.MqttRefusals>()?.Snapshot(detailed),
+            Email = services.GetService<Notifications.Email.EmailSender>()?.Snapshot(detailed),
             Webhooks = new
             {
                 webhooks.Delivered,

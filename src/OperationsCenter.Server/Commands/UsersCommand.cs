@@ -13,22 +13,29 @@ internal static class UsersCommand
         var role = new Option<string[]>("--role") { Description = "a role (give --role again for another)", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var displayName = new Option<string?>("--display-name") { Description = "the name shown on screens" };
+        var email = new Option<string?>("--email") { Description = "where a leader gets alert mail" };
         var json = new Option<bool>("--json") { Description = "print JSON, for scripts" };
         var add = new Command("add", "reads the password from standard input; prints the settings entry holding only its hash")
         {
-            name, role, displayName, json,
+            name, role, displayName, email, json,
         };
-        add.SetAction(result => AdminCommand.Guarded(error, () =>
-            Add(result.GetValue(name)!, result.GetValue(role)!, result.GetValue(displayName), result.GetValue(json), input, output)));
+        add.SetAction(result => AdminCommand.Guarded(error, () => Add(
+            result.GetValue(name)!, result.GetValue(role)!, result.GetValue(displayName), result.GetValue(email), result.GetValue(json), input, output)));
         return new Command("users", "people who sign in") { add };
     }
 
     /// <summary>Reads the password from <paramref name="input"/>, prints the entry; returns the exit code.</summary>
-    private static int Add(string name, IReadOnlyList<string> givenRoles, string? displayName, bool asJson, TextReader input, TextWriter output)
+    private static int Add(string name, IReadOnlyList<string> givenRoles, string? displayName, string? email, bool asJson, TextReader input,
+        TextWriter output)
     {
         if (name.Length is 0 or > 100 || name.Any(char.IsWhiteSpace))
         {
             throw new CommandException("--name is the sign-in name: 1 to 100 characters, no spaces");
+        }
+
+        if (email is not null && (!MimeKit.MailboxAddress.TryParse(email, out var address) || !address.Address.Contains('@', StringComparison.Ordinal)))
+        {
+            throw new CommandException($"--email '{email}' is not a mail address, e.g. binh@laichau.gov.vn");
         }
 
         var roles = givenRoles.Distinct().ToList();
@@ -50,6 +57,7 @@ internal static class UsersCommand
             DisplayName = displayName,
             PasswordHash = UserDirectory.HashPassword(password),
             Roles = roles,
+            Email = email,
         };
         var json = CommandJson.Serialize(entry);
         if (asJson)

@@ -11,6 +11,7 @@ using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
 using OperationsCenter.Server.Mqtt;
 using OperationsCenter.Server.Notifications;
+using OperationsCenter.Server.Notifications.Email;
 using OperationsCenter.Server.Persistence;
 using OperationsCenter.Server.Push;
 using OperationsCenter.Server.Security;
@@ -33,6 +34,7 @@ public static class OperationsCenterHostingExtensions
         builder.AddCatalog();
         builder.AddPersistence();
         builder.AddNotifications();
+        builder.AddEmail();
         builder.AddTelemetry();
         var services = builder.Services;
         services.AddLiveState(configuration);

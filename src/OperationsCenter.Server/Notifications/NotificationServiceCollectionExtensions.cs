@@ -8,7 +8,10 @@ namespace OperationsCenter.Server.Notifications;
 /// <summary>Registers webhook receivers and routes (<c>OperationsCenter:Notifications</c>) as the alert notifier.</summary>
 internal static class NotificationServiceCollectionExtensions
 {
-    /// <summary>Adds the dispatcher, its failure records and the queued notifier.</summary>
+    /// <summary>
+    /// Adds the dispatcher, its failure records and the queued notifier, as one channel of the notifier alerts use
+    /// (<see cref="AlertNotifiers"/>; other channels register under its key).
+    /// </summary>
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -28,7 +31,8 @@ internal static class NotificationServiceCollectionExtensions
             Metrics = sp.GetService<Telemetry.CenterMetrics>(),
         });
         services.AddSingleton<WebhookAlertNotifier>();
-        services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookAlertNotifier>());
+        services.AddKeyedSingleton<IAlertNotifier>(AlertNotifiers.ChannelKey, (sp, _) => sp.GetRequiredService<WebhookAlertNotifier>());
+        services.AddSingleton<IAlertNotifier, AlertNotifiers>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookAlertNotifier>());
         return builder;
     }

@@ -14,4 +14,8 @@ public sealed class UserAccount
 
     /// <summary>Any of operator, leader, admin.</summary>
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>Where a leader gets alert mail (<c>OperationsCenter:Email</c>); none when empty.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Email { get; set; }
 }

@@ -12,7 +12,7 @@ namespace OperationsCenter.Server.Telemetry;
 /// brackets: ingest ([oc_ingest_points_accepted_total], [oc_ingest_points_refused_total],
 /// [oc_ingest_request_duration_seconds]), the spool ([oc_spool_backlog_points], [oc_spool_backlog_bytes],
 /// [oc_spool_oldest_age_seconds]), the drain ([oc_drain_points_total], [oc_drain_failures_total]), dead letters
-/// ([oc_dead_letters_total]), notifications ([oc_notifications_sent_total], [oc_notifications_failed_total]) and hub
+/// ([oc_dead_letters_total]), notifications ([oc_notifications_sent_total], [oc_notifications_failed_total], [oc_notifications_pending]) and hub
 /// connections ([oc_hub_connections]). Live series and alert transitions are the grains' (<see cref="GrainMetrics"/>).
 /// </summary>
 internal sealed class CenterMetrics
@@ -20,6 +20,7 @@ internal sealed class CenterMetrics
     /// <summary>The meter's name, for the OpenTelemetry SDK.</summary>
     public const string MeterName = "OperationsCenter";
 
+    private readonly Meter _meter;
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _refused;
     private readonly Histogram<double> _requestDuration;
@@ -32,7 +33,7 @@ internal sealed class CenterMetrics
     /// <summary>Creates the meter and its instruments; the gauges read the spool and the dead-letter file when collected.</summary>
     public CenterMetrics(IMeterFactory meters, Spool spool, DeadLetterFile deadLetters, TimeProvider time)
     {
-        var meter = meters.Create(MeterName);
+        var meter = _meter = meters.Create(MeterName);
         _accepted = meter.CreateCounter<long>("oc.ingest.points.accepted", "{point}",
             "Points accepted (made durable in the spool), by department and dialect (line, json, mqtt)");
         _refused = meter.CreateCounter<long>("oc.ingest.points.refused", "{point}",
@@ -89,6 +90,11 @@ internal sealed class CenterMetrics
 
     /// <summary>Counts a notification given up on.</summary>
     public void NotificationFailed(string channel) => _notificationsFailed.Add(1, new KeyValuePair<string, object?>("channel", channel));
+
+    /// <summary>Reports <paramref name="pending"/> as [oc_notifications_pending] of <paramref name="channel"/> (<c>email</c>: the outbox).</summary>
+    public void ObservePending(string channel, Func<int> pending) =>
+        _meter.CreateObservableGauge("oc.notifications.pending", () => new Measurement<int>(pending(), new KeyValuePair<string, object?>("channel", channel)),
+            "{notification}", "Notifications waiting to be delivered (kept across restarts), by channel");
 
     /// <summary>A hub connection opened (+1) or closed (-1) for <paramref name="view"/> (<c>wall</c>, <c>leader</c>).</summary>
     public void HubConnections(string view, int delta) => _hubConnections.Add(delta, new KeyValuePair<string, object?>("view", view));
