@@ -9,6 +9,7 @@ using OperationsCenter.Server.Audit;
 using OperationsCenter.Server.Catalog;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
+using OperationsCenter.Server.Leaders;
 using OperationsCenter.Server.Mqtt;
 using OperationsCenter.Server.Notifications;
 using OperationsCenter.Server.Persistence;
@@ -33,6 +34,7 @@ public static class OperationsCenterHostingExtensions
         builder.AddCatalog();
         builder.AddPersistence();
         builder.AddNotifications();
+        builder.AddLeaders();
         builder.AddTelemetry();
         var services = builder.Services;
         services.AddLiveState(configuration);
@@ -83,6 +85,7 @@ public static class OperationsCenterHostingExtensions
         app.MapHistoryApi();
         app.MapAlertsApi();
         app.MapAlertHistoryApi();
+        app.MapLeaderApi();
         app.MapRulesApi();
         app.MapRuleFilesApi();
         app.MapAuditApi();

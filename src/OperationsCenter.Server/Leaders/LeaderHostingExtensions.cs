@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using OperationsCenter.Grains.Alerts;
+using OperationsCenter.Grains.Storage;
+using OperationsCenter.Server.Alerts.Storage;
+using OperationsCenter.Server.Leaders.WebPush;
+using OperationsCenter.Server.Persistence;
+using Orleans.Configuration;
+
+namespace OperationsCenter.Server.Leaders;
+
+/// <summary>Registers what the leader view needs beyond the hub: the log of leader notices and Web Push.</summary>
+internal static class LeaderHostingExtensions
+{
+    /// <summary>
+    /// Adds the leader table (Redis when alert storage is Redis, else <c>leaders/</c> in the data folder), the log, the
+    /// VAPID keys, the subscriptions and the sender, and wraps the registered <see cref="IAlertNotifier"/> so leader
+    /// notices reach them. Call after the notifier is registered.
+    /// </summary>
+    public static WebApplicationBuilder AddLeaders(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var dataDirectory = DataDirectory.Resolve(builder.Configuration, builder.Environment);
+        services.AddKeyedSingleton<IStateTable>(nameof(LeaderLog), (sp, _) => sp.GetService<AlertRedis>() is { } redis
+            ? new RedisStateTable(redis, $"operationscenter:{sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId}")
+            : new FileStateTable(Path.Combine(dataDirectory, "leaders")));
+        services.AddSingleton(sp => new LeaderLog(sp.GetRequiredKeyedService<IStateTable>(nameof(LeaderLog)), TimeProvider.System));
+        services.AddSingleton(sp => new PushSubscriptionStore(sp.GetRequiredKeyedService<IStateTable>(nameof(LeaderLog))));
+        services.AddSingleton(_ => VapidKeys.Load(builder.Configuration, dataDirectory));
+        services.AddHttpClient(WebPushSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<WebPushSender>();
+
+        // The notifier registered so far (webhooks) goes on receiving every notice; this one sees the leaders' too.
+        var previous = services.LastOrDefault(d => d.ServiceType == typeof(IAlertNotifier))
+            ?? throw new InvalidOperationException("AddLeaders wraps the alert notifier: register it first");
+        services.Remove(previous);
+        services.AddSingleton(sp => new LeaderNoticeNotifier(
+            Resolve(sp, previous), sp.GetRequiredService<LeaderLog>(), sp.GetRequiredService<WebPushSender>(), sp.GetRequiredService<ILogger<LeaderNoticeNotifier>>()));
+        services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<LeaderNoticeNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<LeaderNoticeNotifier>());
+        return builder;
+    }
+
+    private static IAlertNotifier Resolve(IServiceProvider services, ServiceDescriptor descriptor) => descriptor switch
+    {
+        { ImplementationInstance: IAlertNotifier instance } => instance,
+        { ImplementationFactory: { } factory } => (IAlertNotifier)factory(services),
+        { ImplementationType: { } type } => (IAlertNotifier)ActivatorUtilities.CreateInstance(services, type),
+        _ => throw new InvalidOperationException("the alert notifier's registration is not one AddLeaders can wrap"),
+    };
+}
