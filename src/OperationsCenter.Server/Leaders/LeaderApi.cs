@@ -10,8 +10,8 @@ namespace OperationsCenter.Server.Leaders;
 
 /// <summary>
 /// The leader view's API, leaders only: <c>GET /api/v1/alerts/leader?hours=24</c> (what was sent to leaders),
-/// <c>GET /api/v1/push/key</c> (the VAPID public key), <c>POST/DELETE /api/v1/push/subscriptions</c> (this browser's
-/// push subscription, for the signed-in person).
+/// <c>GET /api/v1/push/key</c> (the VAPID public key), <c>GET/POST/DELETE /api/v1/push/subscriptions</c> (the signed-in
+/// person's push subscriptions: list their endpoints, store this browser's, remove one).
 /// </summary>
 internal static class LeaderApi
 {
@@ -25,6 +25,8 @@ internal static class LeaderApi
 
         var push = app.MapGroup("/api/v1/push").RequireAuthorization(p => p.RequireRole(Roles.Leader));
         push.MapGet("/key", (VapidKeys keys) => TypedResults.Ok(new { publicKey = keys.PublicKey }));
+        push.MapGet("/subscriptions", async (PushSubscriptionStore store, ClaimsPrincipal user) =>
+            TypedResults.Ok((await store.AllAsync()).Where(s => s.User == user.Actor()).Select(s => new { s.Endpoint, s.CreatedAt })));
         push.MapPost("/subscriptions", SubscribeAsync);
         push.MapDelete("/subscriptions", UnsubscribeAsync);
         return app;

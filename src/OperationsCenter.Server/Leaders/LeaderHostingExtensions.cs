@@ -26,7 +26,8 @@ internal static class LeaderHostingExtensions
         services.AddSingleton(sp => new LeaderLog(sp.GetRequiredKeyedService<IStateTable>(nameof(LeaderLog)), TimeProvider.System));
         services.AddSingleton(sp => new PushSubscriptionStore(sp.GetRequiredKeyedService<IStateTable>(nameof(LeaderLog))));
         services.AddSingleton(_ => VapidKeys.Load(builder.Configuration, dataDirectory));
-        services.AddHttpClient(WebPushSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddTransient<VapidAudienceHandler>();
+        services.AddHttpClient(WebPushSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15)).AddHttpMessageHandler<VapidAudienceHandler>();
         services.AddSingleton<WebPushSender>();
 
         // The notifier registered so far (webhooks) goes on receiving every notice; this one sees the leaders' too.
