@@ -132,7 +132,9 @@ function endedText(a) {
 }
 
 function order() {
-  const sorted = [...notices.entries()].sort(([, x], [, y]) => y.receivedMs - x.receivedMs);
+  // Open alerts first (what still needs someone), then the ended ones; newest notice first within each.
+  const ended = (/** @type {{ alert: { state: string } }} */ n) => (n.alert.state === 'resolved' ? 1 : 0);
+  const sorted = [...notices.entries()].sort(([, x], [, y]) => ended(x) - ended(y) || y.receivedMs - x.receivedMs);
   sorted.forEach(([fp], i) => {
     const row = views.get(fp)?.row;
     if (row && list.children[i] !== row) list.insertBefore(row, list.children[i] ?? null);
@@ -169,6 +171,7 @@ function onAlerts(alerts) {
     n.alert = alert;
     render(alert.fingerprint);
   }
+  order(); // a resolution moves the alert below the open ones
 }
 
 /**
