@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OperationsCenter.Server.Tests.Alerts;
 using OperationsCenter.Testing;
 
@@ -10,10 +11,11 @@ namespace OperationsCenter.Server.Tests.Leaders;
 /// <summary>
 /// Web Push to leaders through the real server process: a subscription stored through the leader's API receives a
 /// push for a critical alert at a push service standing in on loopback, signed with VAPID and encrypted so the
-/// browser's keys decrypt it to the alert; a push service's 410 removes its subscription; subscriptions and the
+/// browser's keys decrypt it to the alert; a push service's 410 removes its subscription, a 500 is retried and
+/// counted as failed in <c>/metrics</c>; subscriptions and the
 /// VAPID key survive a SIGKILL; the leader list keeps the alert once resolved.
 /// </summary>
-public sealed class LeaderPushTests
+public sealed partial class LeaderPushTests
 {
     private const string Rules = """
         rules:
@@ -34,14 +36,17 @@ public sealed class LeaderPushTests
         using var push = new PushServiceStandIn();
         using var browser = new BrowserPushKeys();
         using var goneBrowser = new BrowserPushKeys();
+        using var flakyBrowser = new BrowserPushKeys();
         using var leader = await center.Center.CreateClientAsync(TestUsers.Leader);
 
         var publicKey = (await leader.GetFromJsonAsync<JsonElement>("/api/v1/push/key")).GetProperty("publicKey").GetString()!;
         var endpoint = push.Endpoint("phone");
         var goneEndpoint = push.Endpoint("old-tablet", HttpStatusCode.Gone);
+        var flakyEndpoint = push.Endpoint("flaky-laptop", HttpStatusCode.InternalServerError);
         Assert.Equal(HttpStatusCode.Created, (await leader.PostAsJsonAsync("/api/v1/push/subscriptions", browser.Json(endpoint))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await leader.PostAsJsonAsync("/api/v1/push/subscriptions", goneBrowser.Json(goneEndpoint))).StatusCode);
-        Assert.Equal(new[] { endpoint, goneEndpoint }.Order(), (await EndpointsAsync(leader)).Order());
+        Assert.Equal(HttpStatusCode.Created, (await leader.PostAsJsonAsync("/api/v1/push/subscriptions", flakyBrowser.Json(flakyEndpoint))).StatusCode);
+        Assert.Equal(new[] { endpoint, goneEndpoint, flakyEndpoint }.Order(), (await EndpointsAsync(leader)).Order());
 
         // Bad input is told what to fix; operators may not subscribe.
         using (var bad = await leader.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint, keys = new { p256dh = "abc", auth = "x" } }))
@@ -75,13 +80,25 @@ public sealed class LeaderPushTests
         Assert.Contains(alerts, a => AlertCenter.Fingerprint(a) == fingerprint && AlertCenter.Rule(a) == "push-down");
 
         // The push service said 410 for the old tablet: its subscription is gone, the phone's stays.
-        await Await.UntilAsync(() => EndpointsAsync(leader), e => e.SequenceEqual([endpoint]),
-            "the subscription answered 410 removed, the other kept", TimeSpan.FromSeconds(20));
+        string[] kept = [.. new[] { endpoint, flakyEndpoint }.Order()];
+        await Await.UntilAsync(async () => (await EndpointsAsync(leader)).Order().ToArray(), e => e.SequenceEqual(kept),
+            "the subscription answered 410 removed, the others kept", TimeSpan.FromSeconds(20));
+
+        // A push service failing (500) is tried again, then the push is counted as failed; the subscription stays.
+        await Await.UntilAsync(() => Task.FromResult(push.Received.Count(p => p.Id == "flaky-laptop")), n => n >= 3,
+            "three attempts at the failing push service", TimeSpan.FromSeconds(20));
+        using (var admin = await center.Center.CreateClientAsync(TestUsers.Admin))
+        {
+            await Await.UntilAsync(() => admin.GetStringAsync("/metrics"), m => FailedPushes().IsMatch(m),
+                "oc_notifications_failed_total{channel=\"webpush\"} 1 in /metrics", TimeSpan.FromSeconds(20));
+        }
+
+        Assert.Equal(3, push.Received.Count(p => p.Id == "flaky-laptop"));
 
         // SIGKILL: subscriptions and the VAPID key survive; the alert's resolution is pushed to the same phone.
         await center.RestartAsync("KILL");
         using var again = await center.Center.CreateClientAsync(TestUsers.Leader);
-        Assert.Equal([endpoint], await EndpointsAsync(again));
+        Assert.Equal(kept, (await EndpointsAsync(again)).Order());
         Assert.Equal(publicKey, (await again.GetFromJsonAsync<JsonElement>("/api/v1/push/key")).GetProperty("publicKey").GetString());
 
         await center.WriteAsync("xa-ban-bo", "t_push,site=a down=0i");
@@ -104,6 +121,9 @@ public sealed class LeaderPushTests
         Assert.Equal(JsonValueKind.String, entry.GetProperty("alert").GetProperty("endsAt").ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, (await again.GetAsync("/api/v1/alerts/leader?hours=0")).StatusCode);
     }
+
+    [GeneratedRegex(@"oc_notifications_failed_total\{[^}]*channel=""webpush""[^}]*\} 1\b")]
+    private static partial Regex FailedPushes();
 
     private static async Task<string[]> EndpointsAsync(HttpClient client) =>
         [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/push/subscriptions")).EnumerateArray().Select(s => s.GetProperty("endpoint").GetString()!)];
