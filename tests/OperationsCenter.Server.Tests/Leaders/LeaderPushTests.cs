@@ -122,6 +122,41 @@ public sealed partial class LeaderPushTests
         Assert.Equal(HttpStatusCode.BadRequest, (await again.GetAsync("/api/v1/alerts/leader?hours=0")).StatusCode);
     }
 
+    [Fact]
+    public async Task Without_Redis_subscriptions_the_VAPID_key_and_the_leader_list_are_kept_in_the_data_folder_across_SIGKILL()
+    {
+        using var rules = await RulesFolder.CreateAsync("rules.yaml", Rules);
+        await using var center = await CenterProcess.StartAsync(rules.Settings()); // alert storage: Memory
+        using var push = new PushServiceStandIn();
+        using var browser = new BrowserPushKeys();
+        var endpoint = push.Endpoint("phone");
+        string publicKey;
+        using (var leader = await center.CreateClientAsync(TestUsers.Leader))
+        {
+            publicKey = (await leader.GetFromJsonAsync<JsonElement>("/api/v1/push/key")).GetProperty("publicKey").GetString()!;
+            Assert.Equal(HttpStatusCode.Created, (await leader.PostAsJsonAsync("/api/v1/push/subscriptions", browser.Json(endpoint))).StatusCode);
+            using var ingest = center.CreateClient();
+            await IngestClient.WriteLinesAsync(ingest, "xa-ban-bo", "t_push,site=a down=1i");
+            await Await.UntilAsync(() => Task.FromResult(push.Received.Count), n => n >= 1, "the push for the critical alert", TimeSpan.FromSeconds(30));
+            await Await.UntilAsync(() => ListedAsync(leader), l => l.Length == 1, "the alert on the leader list", TimeSpan.FromSeconds(20));
+        }
+
+        await center.StopAsync("KILL");
+        await center.StartAgainAsync();
+        using var again = await center.CreateClientAsync(TestUsers.Leader);
+        Assert.Equal([endpoint], await EndpointsAsync(again));
+        Assert.Equal(publicKey, (await again.GetFromJsonAsync<JsonElement>("/api/v1/push/key")).GetProperty("publicKey").GetString());
+
+        // The alert itself lived in memory and is gone; what leaders were sent is still listed.
+        var listed = await ListedAsync(again);
+        Assert.Single(listed);
+        Assert.Equal("push-down", listed[0].GetProperty("alert").GetProperty("ruleName").GetString());
+        Assert.True(File.Exists(Path.Combine(center.DataDirectory, "push-vapid.json")), "Expected the generated VAPID keys in the data folder.");
+    }
+
+    private static async Task<JsonElement[]> ListedAsync(HttpClient client) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts/leader?hours=24")).EnumerateArray()];
+
     [GeneratedRegex(@"oc_notifications_failed_total\{[^}]*channel=""webpush""[^}]*\} 1\b")]
     private static partial Regex FailedPushes();
 
