@@ -78,7 +78,8 @@ internal static class LeaderApi
             return TypedResults.BadRequest(new ApiError(problem));
         }
 
-        await store.SaveAsync(new PushSubscriptionRecord(user.Actor(), request.Endpoint!, request.Keys!.P256dh!, request.Keys.Auth!, time.GetUtcNow()));
+        await store.SaveAsync(new PushSubscriptionRecord(user.Actor(), request.Endpoint!, request.Keys!.P256dh!, request.Keys.Auth!, time.GetUtcNow(),
+            user.FindFirstValue(UserDirectory.SourceClaim) == UserDirectory.PasswordSource));
         return TypedResults.Created();
     }
 

@@ -6,4 +6,6 @@ namespace OperationsCenter.Server.Leaders.WebPush;
 /// <param name="P256dh">The browser's P-256 public key, base64url.</param>
 /// <param name="Auth">The browser's 16-byte auth secret, base64url.</param>
 /// <param name="CreatedAt">When it was stored.</param>
-public sealed record PushSubscriptionRecord(string User, string Endpoint, string P256dh, string Auth, DateTimeOffset CreatedAt);
+/// <param name="PasswordSignIn">True when the person signed in with a configured password (not a provider): such a
+/// person's configuration entry says, at each push, whether they are still a leader.</param>
+public sealed record PushSubscriptionRecord(string User, string Endpoint, string P256dh, string Auth, DateTimeOffset CreatedAt, bool PasswordSignIn = false);

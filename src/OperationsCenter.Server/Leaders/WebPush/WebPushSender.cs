@@ -5,6 +5,7 @@ using Lib.Net.Http.WebPush.Authentication;
 using Microsoft.Extensions.Options;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.Departments;
+using OperationsCenter.Server.Security;
 using OperationsCenter.Server.Telemetry;
 
 namespace OperationsCenter.Server.Leaders.WebPush;
@@ -12,13 +13,15 @@ namespace OperationsCenter.Server.Leaders.WebPush;
 /// <summary>
 /// Sends a leader notice to every stored subscription (Lib.Net.Http.WebPush: VAPID, aes128gcm). A subscription the
 /// push service says is gone (404, 410) is removed; other failures are tried again a few times, then counted as
-/// failed (<c>oc.notifications.failed{channel="webpush"}</c>) and logged, never dropped silently.
+/// failed (<c>oc.notifications.failed{channel="webpush"}</c>) and logged, never dropped silently. A person whose
+/// configured entry no longer holds the leader role gets nothing, and their subscriptions are removed.
 /// </summary>
 internal sealed partial class WebPushSender(
     IHttpClientFactory clients,
     VapidKeys keys,
     PushSubscriptionStore subscriptions,
     IOptionsMonitor<DepartmentDirectoryOptions> departments,
+    IOptionsMonitor<AuthOptions> people,
     CenterMetrics metrics,
     ILogger<WebPushSender> logger)
 {
@@ -45,8 +48,21 @@ internal sealed partial class WebPushSender(
         };
         foreach (var subscription in await subscriptions.AllAsync())
         {
+            if (!StillLeader(subscription))
+            {
+                // Their sign-in or leader role was taken away since they subscribed: alerts are no longer theirs.
+                await subscriptions.RemoveAsync(subscription.User, subscription.Endpoint);
+                continue;
+            }
+
             await SendOneAsync(client, subscription, payload, notice, cancellationToken);
         }
+    }
+
+    private bool StillLeader(PushSubscriptionRecord subscription)
+    {
+        var account = people.CurrentValue.Users.FirstOrDefault(u => string.Equals(u.Name, subscription.User, StringComparison.OrdinalIgnoreCase));
+        return account is null ? !subscription.PasswordSignIn : account.Roles.Contains(Roles.Leader);
     }
 
     private async Task SendOneAsync(PushServiceClient client, PushSubscriptionRecord subscription, string payload, AlertNotice notice, CancellationToken cancellationToken)
