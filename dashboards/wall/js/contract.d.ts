@@ -211,6 +211,29 @@ export interface AlertNotice {
   toLeaders: boolean;
 }
 
+/** One alert sent to leaders, as GET /api/v1/alerts/leader lists it. C# OperationsCenter.Server.Leaders.LeaderLogEntry. */
+export interface LeaderLogEntry {
+  /** The last notice leaders got about it. */
+  kind: NoticeKind;
+  /** The alert as it is now (or as it ended). */
+  alert: AlertView;
+  /** When leaders got that notice. */
+  notifiedAt: IsoTime;
+}
+
+/** The page's push payload (C# OperationsCenter.Server.Leaders.WebPush.PushPayload), shown by leader-sw.js. */
+export interface PushPayload {
+  title: string;
+  /** Where and since when, in Vietnamese. */
+  body: string;
+  /** The leader view on that alert (/leader.html#alert=<fingerprint>). */
+  url: string;
+  /** The alert's fingerprint. */
+  tag: string;
+  kind: NoticeKind;
+  state: AlertState;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Hub /hubs/wall
 

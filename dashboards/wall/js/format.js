@@ -43,6 +43,12 @@ export function dateTimeText(ms, { always = false } = {}) {
 }
 
 /**
+ * "04:51, 02/12/2026" always with the date, in the province's time zone: for lists that reach past today.
+ * @param {number} ms
+ */
+export const formatDateTime = ms => dateTimeText(ms, { always: true });
+
+/**
  * "từ 04:51 (5 phút)": a start as a clock time and an age.
  * @param {number} sinceMs @param {number} now
  */

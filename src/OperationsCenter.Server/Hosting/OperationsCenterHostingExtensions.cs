@@ -9,6 +9,7 @@ using OperationsCenter.Server.Audit;
 using OperationsCenter.Server.Catalog;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
+using OperationsCenter.Server.Leaders;
 using OperationsCenter.Server.Mqtt;
 using OperationsCenter.Server.Notifications;
 using OperationsCenter.Server.Notifications.Email;
@@ -35,6 +36,7 @@ public static class OperationsCenterHostingExtensions
         builder.AddPersistence();
         builder.AddNotifications();
         builder.AddEmail();
+        builder.AddLeaders();
         builder.AddTelemetry();
         var services = builder.Services;
         services.AddLiveState(configuration);
@@ -86,6 +88,7 @@ public static class OperationsCenterHostingExtensions
         app.MapHistoryApi();
         app.MapAlertsApi();
         app.MapAlertHistoryApi();
+        app.MapLeaderApi();
         app.MapRulesApi();
         app.MapRuleFilesApi();
         app.MapAuditApi();
