@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperationsCenter.Server.Api;
 using OperationsCenter.Server.Audit;
 using OperationsCenter.Server.Catalog;
+using OperationsCenter.Server.Departments;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
 using OperationsCenter.Server.Mqtt;
@@ -41,6 +42,7 @@ public static class OperationsCenterHostingExtensions
         services.AddSingleton<SeriesBatcher>();
         services.AddSingleton<FieldTypeRegistry>();
         services.AddSingleton<LineIngestor>();
+        services.AddDepartments();
         services.AddHostedService<SeriesFlushLoop>();
         services.AddSingleton<LiveStateQueries>();
         services.AddSingleton<AlertQueries>();
@@ -88,6 +90,7 @@ public static class OperationsCenterHostingExtensions
         app.MapAuditApi();
         app.MapSilencesApi();
         app.MapKeysApi();
+        app.MapDepartmentsApi(wallPath);
         app.MapMetrics();
         app.MapHub<WallHub>("/hubs/wall");
 
