@@ -36,7 +36,8 @@ export async function drawPerDay(box, note, days) {
     height,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(10, max * 1.1)] } },
+    // Half a day either side, so the first and last bars show whole.
+    scales: { x: { time: true, range: (u, min, max) => [min - 43_200, max + 43_200] }, y: { range: (u, min, max) => [0, Math.max(10, max * 1.1)] } },
     axes: [
       {
         stroke: '#93a3bb',

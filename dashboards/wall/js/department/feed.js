@@ -6,6 +6,9 @@ import { text } from '../i18n.js';
 
 /** @typedef {import('../contract').DepartmentPage} DepartmentPage */
 
+// The column headers, repeated on each cell for the phone layout (rows as cards).
+const SERIES_COLUMNS = ['dept.measurement', 'dept.tags', 'dept.field', 'dept.lastValue', 'dept.lastTime'];
+
 /** @param {string} iso */
 const when = iso => dateTimeText(Date.parse(iso), { always: true });
 
@@ -50,6 +53,7 @@ function renderSeries(page) {
       cells.forEach((value, i) => {
         const td = document.createElement('td');
         td.textContent = value;
+        td.dataset.label = text(SERIES_COLUMNS[i]);
         if (i === 3) td.className = 'num';
         tr.append(td);
       });

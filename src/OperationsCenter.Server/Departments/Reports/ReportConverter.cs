@@ -42,9 +42,10 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
         var problems = new List<LineProblem>();
         var checks = new List<ReportRowCheck>(table.Rows.Count);
         var now = clock.GetUtcNow();
+        var decimalComma = ReportNumber.UsesDecimalComma(table.Rows.Select(r => columns.Value < r.Cells.Count ? r.Cells[columns.Value] : ""));
         foreach (var row in table.Rows)
         {
-            var check = Check(row, columns, catalog, department, unitName, now, out var point);
+            var check = Check(row, columns, catalog, department, unitName, now, decimalComma, out var point);
             if (point is not null && !FeedConverter.TryWrite(point, line, out var writeError))
             {
                 check = check with { Error = writeError };
@@ -67,7 +68,8 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
     }
 
     private ReportRowCheck Check(
-        ReportRow row, ReportColumns columns, ProvinceCatalog catalog, string department, string? unitName, DateTimeOffset now, out LinePoint? point)
+        ReportRow row, ReportColumns columns, ProvinceCatalog catalog, string department, string? unitName, DateTimeOffset now, bool decimalComma,
+        out LinePoint? point)
     {
         point = null;
         string Cell(int? index) => index is { } i && i < row.Cells.Count ? row.Cells[i] : "";
@@ -77,7 +79,7 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
         var tags = columns.Tags.Select(t => (t.Key, Value: Cell(t.Index))).Where(t => t.Value.Length > 0)
             .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
         var metric = catalog.Metrics.FirstOrDefault(m => m.Id.Equals(metricText, StringComparison.OrdinalIgnoreCase));
-        var number = ReportNumber.TryParse(valueText, out var parsed) ? parsed : (double?)null;
+        var number = ReportNumber.TryParse(valueText, decimalComma, out var parsed) ? parsed : (double?)null;
         DateTimeOffset? at = FeedConverter.TryParseTime(timeText, out var time) ? time : null;
         var check = new ReportRowCheck(row.Number, metricText, metric?.Name, metric?.Unit, valueText, number, timeText, at, tags, null);
 

@@ -1,15 +1,20 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace OperationsCenter.Server.Departments.Reports;
 
 /// <summary>
-/// A number as Vietnamese spreadsheets write it: decimal comma or point (<c>12,5</c>, <c>12.5</c>), with thousands
-/// grouped by the other mark (<c>1.234,5</c>, <c>1,234.5</c>) or spaces.
+/// Numbers as Vietnamese spreadsheets write them. A file whose values use a decimal comma anywhere (<c>72,5</c>) is read
+/// the Vietnamese way throughout: the comma is the decimal mark and a point groups thousands (<c>1.250</c> is 1250);
+/// otherwise the point is the decimal mark and a comma groups thousands. Spaces group thousands in both.
 /// </summary>
-internal static class ReportNumber
+internal static partial class ReportNumber
 {
+    /// <summary>True when some value of <paramref name="values"/> is written with a decimal comma.</summary>
+    public static bool UsesDecimalComma(IEnumerable<string> values) => values.Any(v => DecimalComma().IsMatch(v));
+
     /// <summary>Reads <paramref name="text"/>; false when it is not a finite number.</summary>
-    public static bool TryParse(string text, out double value)
+    public static bool TryParse(string text, bool decimalComma, out double value)
     {
         value = 0;
         var s = text.Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
@@ -18,25 +23,13 @@ internal static class ReportNumber
             return false;
         }
 
-        var comma = s.LastIndexOf(',');
-        var point = s.LastIndexOf('.');
-        if (comma >= 0 && point >= 0)
-        {
-            // Both marks: the last one is the decimal mark, the other groups thousands.
-            var (group, decimalMark) = comma > point ? (".", ",") : (",", ".");
-            s = s.Replace(group, "", StringComparison.Ordinal).Replace(decimalMark, ".", StringComparison.Ordinal);
-        }
-        else if (comma >= 0)
-        {
-            // One comma is a decimal comma; several group thousands (1,234,567).
-            s = s.Count(c => c == ',') == 1 ? s.Replace(',', '.') : s.Replace(",", "", StringComparison.Ordinal);
-        }
-        else if (s.Count(c => c == '.') > 1)
-        {
-            s = s.Replace(".", "", StringComparison.Ordinal);
-        }
-
+        s = decimalComma
+            ? s.Replace(".", "", StringComparison.Ordinal).Replace(',', '.')
+            : s.Replace(",", "", StringComparison.Ordinal);
         return double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
             CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
+
+    [GeneratedRegex(@"^[+-]?[\d. \u00A0]*\d,\d+$")]
+    private static partial Regex DecimalComma();
 }
