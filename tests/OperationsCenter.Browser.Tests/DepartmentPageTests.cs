@@ -74,7 +74,7 @@ public sealed class DepartmentPageTests(BrowserFixture browser, ITestOutputHelpe
         await Expect(page.GetByTestId("preview-row")).ToHaveCountAsync(3);
         var bad = page.Locator("[data-testid='preview-row'][data-row='3']");
         await Expect(bad).ToHaveAttributeAsync("data-ok", "false");
-        await Expect(bad).ToContainTextAsync("+07:00");
+        await Expect(bad).ToContainTextAsync("thiếu múi giờ");
         await Expect(page.Locator("[data-testid='preview-row'][data-ok='true']")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("preview-summary")).ToContainTextAsync("2 dòng hợp lệ, 1 dòng lỗi");
 

@@ -501,6 +501,11 @@ export interface ReportRowCheck {
   tags: StringMap;
   /** Null for a row that will be stored. */
   error: string | null;
+  /**
+   * Which check failed, for the page's own words: department, metricEmpty, metricUnknown, unit, valueEmpty,
+   * valueNotNumber, timeEmpty, timeOffset, future, fraction, or line (line protocol refused it: `error` says why).
+   */
+  errorCode?: string | null;
 }
 
 /** POST /api/v1/departments/{id}/reports/preview?file=name (the file as the body). C# …Reports.ReportPreview. */

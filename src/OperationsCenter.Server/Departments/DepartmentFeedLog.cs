@@ -28,13 +28,16 @@ internal sealed class DepartmentFeedLog(IConfiguration configuration, IHostEnvir
     private readonly ConcurrentDictionary<string, Book> _books = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LastReceipt> _receipts = new(StringComparer.Ordinal);
 
-    /// <summary>Notes a request's outcome: its receipt when it stored points, its refused lines (with their text) if any.</summary>
-    public void Record(string department, string source, int accepted, IReadOnlyList<LineProblem> problems)
+    /// <summary>
+    /// Notes a request's outcome: its receipt when it stored points (with <paramref name="refusedInAll"/> lines refused,
+    /// by default <paramref name="problems"/>' count), its refused lines (with their text) if any.
+    /// </summary>
+    public void Record(string department, string source, int accepted, IReadOnlyList<LineProblem> problems, int? refusedInAll = null)
     {
         var now = clock.GetUtcNow();
         if (accepted > 0)
         {
-            _receipts[department] = new LastReceipt(now, accepted, problems.Count);
+            _receipts[department] = new LastReceipt(now, accepted, refusedInAll ?? problems.Count);
         }
 
         if (problems.Count == 0 || !Safe(department))

@@ -19,8 +19,8 @@ internal sealed class FeedIngest(LineIngestor ingestor, CenterMetrics metrics, D
     {
         // Points the conversion refused never reach the ingestor, which counts and records the rest.
         metrics.Refused(department, dialect, RefusalReasons.Invalid, feed.Problems.Count);
-        feedLog.Record(department, dialect, 0, feed.Problems);
         var result = await ingestor.IngestAsync(feed.LineProtocol, Precision.Nanoseconds, department, dialect);
+        feedLog.Record(department, dialect, result.Accepted, feed.Problems, feed.Problems.Count + result.Problems.Count);
 
         // Lines of the converted body map back to the points that produced them.
         var problems = feed.Problems.Concat(result.Problems.Select(p => p with { Line = feed.PointIndexOfLine[p.Line - 1] }))

@@ -38,6 +38,7 @@ public sealed class DepartmentReportTests(DepartmentCenter fixture) : IClassFixt
         Assert.Equal(72.5, rows[0].GetProperty("number").GetDouble());
         Assert.Equal(1234.5, rows[2].GetProperty("number").GetDouble());
         Assert.Contains("+07:00", rows[1].GetProperty("error").GetString());
+        Assert.Equal("timeOffset", rows[1].GetProperty("errorCode").GetString());
         Assert.Equal(JsonValueKind.Null, rows[0].GetProperty("error").ValueKind);
 
         // Nothing stored by the preview: not in live state, not in InfluxDB.
@@ -59,6 +60,8 @@ public sealed class DepartmentReportTests(DepartmentCenter fixture) : IClassFixt
         });
         var page = await Await.UntilAsync(() => fixture.PageAsync(Commune), p => p.GetProperty("series").ToString().Contains(batch),
             "the stored rows among the series on the department's page");
+        Assert.Equal(2, page.GetProperty("lastReceived").GetProperty("points").GetInt32());
+        Assert.Equal(1, page.GetProperty("lastReceived").GetProperty("refused").GetInt32());
         var refused = page.GetProperty("refused").EnumerateArray().First(r => r.GetProperty("line").GetString()!.Contains(batch));
         Assert.Equal("csv", refused.GetProperty("source").GetString());
         Assert.Contains("dossiers.overdue", refused.GetProperty("line").GetString());

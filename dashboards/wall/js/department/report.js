@@ -4,7 +4,7 @@
 import { $, setText } from '../dom.js';
 import { dateTimeText, formatValue, localized } from '../format.js';
 import { text } from '../i18n.js';
-import { apiUrl, postFile } from './api.js';
+import { apiUrl, departmentId, postFile } from './api.js';
 
 /** @typedef {import('../contract').ReportPreview} ReportPreview */
 /** @typedef {import('../contract').ReportOutcome} ReportOutcome */
@@ -81,7 +81,7 @@ function showPreview(next) {
     const metric = row.name ? `${localized(row.name)} (${row.metric})` : row.metric;
     const value = row.number !== null ? `${formatValue(row.number)}${row.unit ? ' ' + localized(row.unit) : ''}` : row.value;
     const time = row.at ? dateTimeText(Date.parse(row.at), { always: true }) : row.time;
-    const check = row.error ? `✗ ${row.error}` : `✓ ${text('dept.rowOk')}`;
+    const check = row.error ? `✗ ${problemText(row)}` : `✓ ${text('dept.rowOk')}`;
     for (const [i, value_] of [String(row.row), metric, value, time, check].entries()) {
       const td = document.createElement('td');
       td.textContent = value_;
@@ -94,6 +94,17 @@ function showPreview(next) {
   const confirm = /** @type {HTMLButtonElement} */ ($('.confirm'));
   confirm.textContent = text('dept.confirm', { n: next.good });
   confirm.disabled = next.good === 0;
+}
+
+/**
+ * What is wrong with a row in the reader's language; the server's own words for a check the page has no text for.
+ * @param {import('../contract').ReportRowCheck} row
+ */
+function problemText(row) {
+  if (!row.errorCode || row.errorCode === 'line') return row.error;
+  return text('dept.error.' + row.errorCode, {
+    department: departmentId(), metric: row.metric, value: row.value, time: row.time, unit: row.unit ? localized(row.unit) : '',
+  });
 }
 
 async function store() {

@@ -48,7 +48,7 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
             var check = Check(row, columns, catalog, department, unitName, now, decimalComma, out var point);
             if (point is not null && !FeedConverter.TryWrite(point, line, out var writeError))
             {
-                check = check with { Error = writeError };
+                check = check with { Error = writeError, ErrorCode = "line" };
             }
 
             if (check.Error is null)
@@ -84,32 +84,38 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
         var check = new ReportRowCheck(row.Number, metricText, metric?.Name, metric?.Unit, valueText, number, timeText, at, tags, null);
 
         string? error = null;
+        string? code = null;
         var unit = Cell(columns.Unit);
         var named = Cell(columns.Department);
         if (named.Length > 0 && !named.Equals(department, StringComparison.OrdinalIgnoreCase) &&
             !named.Equals(unitName, StringComparison.OrdinalIgnoreCase))
         {
+            code = "department";
             error = $"unit \"{named}\" is not this department ({unitName ?? department}): a report carries only your own unit's figures; " +
                 "leave the department column empty or write " + department;
         }
         else if (metric is null)
         {
+            code = metricText.Length == 0 ? "metricEmpty" : "metricUnknown";
             error = metricText.Length == 0
                 ? "metric is empty: write one of the catalog's metrics, e.g. " + catalog.Metrics.First().Id
                 : $"unknown metric \"{metricText}\": the catalog's metrics are listed in the templates, e.g. {catalog.Metrics.First().Id}";
         }
         else if (unit.Length > 0 && !unit.Equals(metric.Unit.Vi, StringComparison.OrdinalIgnoreCase) && !unit.Equals(metric.Unit.En, StringComparison.OrdinalIgnoreCase))
         {
+            code = "unit";
             error = $"unit \"{unit}\" is not the unit of {metric.Id}, which is counted in \"{metric.Unit.Vi}\" ({metric.Unit.En}): convert the value or leave the unit empty";
         }
         else if (number is not { } value)
         {
+            code = valueText.Length == 0 ? "valueEmpty" : "valueNotNumber";
             error = valueText.Length == 0
                 ? "value is empty: write a number, e.g. 12 or 12,5"
                 : $"value \"{valueText}\" is not a number: write it like 12, 12,5 or 12.5 (no units or text in the cell)";
         }
         else if (at is not { } when)
         {
+            code = timeText.Length == 0 ? "timeEmpty" : "timeOffset";
             error = timeText.Length == 0
                 ? "time is empty: write when the figure was taken, e.g. 2026-12-01T17:00:00+07:00"
                 : $"time \"{timeText}\" is not a time with an offset: write it like 2026-12-01T17:00:00+07:00 or 2026-12-01 17:00+07:00 " +
@@ -117,10 +123,12 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
         }
         else if (when - now > options.Value.Limits.MaxFutureTime)
         {
+            code = "future";
             error = $"time \"{timeText}\" is in the future: a report gives figures already taken; check the date";
         }
         else if (fieldTypes.Known(metric.Measurement, metric.Field) == FieldKind.Integer && value != Math.Floor(value))
         {
+            code = "fraction";
             error = $"value \"{valueText}\" has a fraction, but {metric.Id} is counted in whole numbers: write a whole number";
         }
         else
@@ -131,7 +139,7 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
             point = new LinePoint(metric.Measurement, [.. tags], [new(metric.Field, field)], Grains.UnixNanos.From(when));
         }
 
-        return check with { Error = error };
+        return check with { Error = error, ErrorCode = code };
     }
 
     private static ReportCheck Fatal(string error) => new([], new FeedConversion([], [], [], error));

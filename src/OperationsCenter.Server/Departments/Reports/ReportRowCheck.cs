@@ -15,4 +15,11 @@ namespace OperationsCenter.Server.Departments.Reports;
 /// <param name="Error">What is wrong and what to fix; null for a row that will be stored.</param>
 internal sealed record ReportRowCheck(
     int Row, string Metric, LocalizedText? Name, LocalizedText? Unit, string Value, double? Number, string Time, DateTimeOffset? At,
-    IReadOnlyDictionary<string, string> Tags, string? Error);
+    IReadOnlyDictionary<string, string> Tags, string? Error)
+{
+    /// <summary>
+    /// Which check failed, for the page to say it in the reader's language: department, metricEmpty, metricUnknown,
+    /// unit, valueEmpty, valueNotNumber, timeEmpty, timeOffset, future, fraction or line; null for a good row.
+    /// </summary>
+    public string? ErrorCode { get; init; }
+}
