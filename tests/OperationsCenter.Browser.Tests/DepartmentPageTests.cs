@@ -43,6 +43,17 @@ public sealed class DepartmentPageTests(BrowserFixture browser, ITestOutputHelpe
             Assert.Equal(400, (int)refused.StatusCode);
         }
 
+        // Signing in on the sign-in page, the commune's staff land on their own page, not on the wall.
+        await using (var signIn = await browser.Browser.NewContextAsync(new() { BaseURL = host.BaseAddress.ToString(), Locale = "vi-VN" }))
+        {
+            var login = await signIn.NewPageAsync();
+            await login.GotoAsync("/login");
+            await login.GetByTestId("login-name").FillAsync(TestUsers.Commune.Name);
+            await login.GetByTestId("login-password").FillAsync(TestUsers.Commune.Password);
+            await login.GetByTestId("login-submit").ClickAsync();
+            await Expect(login).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/department/{Commune}$"), new() { Timeout = 15_000 });
+        }
+
         const string name = nameof(A_commune_sees_only_its_own_page_and_a_csv_with_a_bad_row_is_previewed_then_its_good_rows_stored);
         await using var desk = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, name, $"/department/{Commune}", 1920, 1080, TestUsers.Commune);
         var page = desk.Page;
