@@ -121,9 +121,14 @@ internal static class IngestApi
         {
             // A CSV report (text/csv) is the same feed as rows of a spreadsheet, checked against the catalog.
             var csv = Departments.Reports.ReportFile.IsCsv(context.Request.ContentType);
-            var feed = csv
-                ? services.GetRequiredService<Departments.Reports.ReportConverter>().Convert(
-                    Departments.Reports.ReportFile.ReadCsv(admitted!.Body.Memory), department).Conversion
+            var table = csv ? Departments.Reports.ReportFile.ReadCsv(admitted!.Body.Memory) : null;
+            if (table?.Rows.Count > options.Limits.MaxLinesPerRequest)
+            {
+                return IngestErrors.TooManyLines(IngestDialect.Feed, options.Limits.MaxLinesPerRequest);
+            }
+
+            var feed = table is not null
+                ? services.GetRequiredService<Departments.Reports.ReportConverter>().Convert(table, department).Conversion
                 : FeedConverter.Convert(admitted!.Body.Memory, services.GetRequiredService<FieldTypeRegistry>());
             if (feed.FatalError is { } fatal)
             {

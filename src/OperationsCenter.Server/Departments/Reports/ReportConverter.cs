@@ -29,6 +29,13 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
             return Fatal("the center has no catalog (OperationsCenter:CatalogPath), so reports cannot be checked; send line protocol or the JSON feed");
         }
 
+        var maxRows = options.Value.Limits.MaxLinesPerRequest;
+        if (table.Rows.Count > maxRows)
+        {
+            return Fatal($"the report has {table.Rows.Count} rows, more than {maxRows}, the limit per request " +
+                "(OperationsCenter:Ingest:Limits:MaxLinesPerRequest); nothing of it was stored: split it into smaller files");
+        }
+
         var (columns, headerError) = ReportColumns.Find(table.Header);
         if (columns is null)
         {
