@@ -68,6 +68,7 @@ echo "  Demo sign-ins (appsettings.Demo.json; demo only):"
 echo "    operator  vanhanh / laichau-vanhanh    the wall, acknowledging"
 echo "    leader    lanhdao / laichau-lanhdao    $url/leader.html"
 echo "    admin     quantri / laichau-quantri    rules, silences, keys (and the wall)"
+echo "    commune   muongkim / laichau-muongkim  $url/department: xã Mường Kim's own feed and reports"
 echo "  Demo feed: the 50 Lai Châu units of catalog/laichau.yaml (keys demo-key-<unit id>), with incidents now and then."
 echo "  Ctrl-C stops everything this command started."
 echo

@@ -41,6 +41,19 @@
     oidcLink.hidden = false;
   }).catch(() => { /* password sign-in still works */ });
 
+  // Department staff have no wall: unless they were going somewhere, their own page is where they land.
+  async function landing() {
+    if (returnUrl !== '/') return returnUrl;
+    try {
+      const me = await (await fetch('/auth/me', { credentials: 'same-origin' })).json();
+      const roles = me.roles || [];
+      const wall = roles.some(r => r === 'operator' || r === 'leader');
+      return !wall && roles.some(r => r.startsWith('department:')) ? '/department' : '/';
+    } catch {
+      return '/';
+    }
+  }
+
   form.addEventListener('submit', async event => {
     event.preventDefault();
     error.hidden = true;
@@ -59,7 +72,7 @@
         credentials: 'same-origin',
       });
       if (response.status === 204) {
-        location.assign(returnUrl);
+        location.assign(await landing());
         return;
       }
       showError(response.status === 429 ? t('throttled') : response.status === 401 ? t('wrong') : t('failed'));

@@ -17,8 +17,11 @@ public static class TestUsers
     /// <summary>All three roles, for tests about something else than roles.</summary>
     public static TestUser Supervisor { get; } = new("supervisor.dung", "supervisor-password-dung-4", [Roles.Operator, Roles.Leader, Roles.Admin], "Phạm Văn Dũng");
 
+    /// <summary>Staff of the commune xa-ban-bo: its own department page only.</summary>
+    public static TestUser Commune { get; } = new("canbo.bo", "commune-password-bo-5", [Roles.Department("xa-ban-bo")], "Cán bộ xã Bản Bo");
+
     /// <summary>Every test user.</summary>
-    public static IReadOnlyList<TestUser> All { get; } = [Operator, Leader, Admin, Supervisor];
+    public static IReadOnlyList<TestUser> All { get; } = [Operator, Leader, Admin, Supervisor, Commune];
 
     // Hashing is slow on purpose (PBKDF2): hash once per test process.
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Hashes = new(() =>

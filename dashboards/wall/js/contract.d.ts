@@ -457,3 +457,92 @@ export interface AlertHistoryEntry {
 
 /** GET /api/v1/alerts/history. */
 export type AlertHistoryResponse = AlertHistoryEntry[];
+
+// ---------------------------------------------------------------------------------------------------------------
+// A department's own page (/department/{id}): GET /api/v1/departments/{id}/…, its staff (department:<id>) and admins.
+
+/** The last request that stored points. C# OperationsCenter.Server.Departments.LastReceipt. */
+export interface LastReceipt {
+  at: IsoTime;
+  /** Points (lines) it stored. */
+  points: number;
+  /** Lines of it refused. */
+  refused: number;
+}
+
+/** A line refused in the last 7 days. C# OperationsCenter.Server.Departments.RefusedLine. */
+export interface RefusedLine {
+  at: IsoTime;
+  /** How it came: line, json, mqtt or csv (a CSV or Excel report). */
+  source: string;
+  /** What is wrong and what to fix. */
+  reason: string;
+  /** The line as sent (its first 500 characters). */
+  line: string;
+}
+
+/** The catalog's metrics of one measurement: one report template. C# OperationsCenter.Server.Departments.MetricGroup. */
+export interface MetricGroup {
+  measurement: string;
+  metrics: CatalogMetric[];
+}
+
+/** GET /api/v1/departments/{id}. C# OperationsCenter.Server.Departments.DepartmentPage. */
+export interface DepartmentPage {
+  id: string;
+  name: string;
+  status: DepartmentStatus;
+  /** Null before the first request since the center started (status.lastSeen still says when data last came). */
+  lastReceived: LastReceipt | null;
+  series: SeriesSnapshot[];
+  /** Newest first. */
+  refused: RefusedLine[];
+  /** Open alerts on the department's units. */
+  alerts: AlertView[];
+  groups: MetricGroup[];
+}
+
+/** GET /api/v1/departments/{id}/points-per-day?days=N. C# OperationsCenter.Server.Departments.DayCount. */
+export interface DayCount {
+  /** yyyy-MM-dd, a day in Asia/Ho_Chi_Minh. */
+  day: string;
+  points: number;
+}
+
+/** One row of a checked report. C# OperationsCenter.Server.Departments.Reports.ReportRowCheck. */
+export interface ReportRowCheck {
+  /** The row's number as the spreadsheet shows it (the header is row 1). */
+  row: number;
+  metric: string;
+  /** The catalog's name and unit of the metric; null when it is unknown. */
+  name: LocalizedText | null;
+  unit: LocalizedText | null;
+  value: string;
+  number: number | null;
+  time: string;
+  at: IsoTime | null;
+  tags: StringMap;
+  /** Null for a row that will be stored. */
+  error: string | null;
+  /**
+   * Which check failed, for the page's own words: department, metricEmpty, metricUnknown, unit, valueEmpty,
+   * valueNotNumber, timeEmpty, timeOffset, future, fraction, or line (line protocol refused it: `error` says why).
+   */
+  errorCode?: string | null;
+}
+
+/** POST /api/v1/departments/{id}/reports/preview?file=name (the file as the body). C# …Reports.ReportPreview. */
+export interface ReportPreview {
+  file: string;
+  good: number;
+  bad: number;
+  rows: ReportRowCheck[];
+}
+
+/** POST /api/v1/departments/{id}/reports (the file as the body). C# …Reports.ReportOutcome. */
+export interface ReportOutcome {
+  /** Rows stored. */
+  accepted: number;
+  /** Refused rows, `index` being the row number (the JSON feed's error shape). */
+  errors: { index: number, message: string }[];
+}

@@ -11,7 +11,16 @@ internal static class UsersCommand
     {
         var name = new Option<string>("--name") { Description = "the sign-in name", Required = true };
         var role = new Option<string[]>("--role") { Description = "a role (give --role again for another)", Required = true };
-        role.AcceptOnlyFromAmong([.. Roles.All]);
+        role.Validators.Add(r =>
+        {
+            foreach (var value in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!Roles.IsValid(value))
+                {
+                    r.AddError($"--role '{value}' is not one of {string.Join(", ", Roles.All)} or department:<id> (the catalog's id, e.g. department:xa-muong-kim)");
+                }
+            }
+        });
         var displayName = new Option<string?>("--display-name") { Description = "the name shown on screens" };
         var email = new Option<string?>("--email") { Description = "where a leader gets alert mail" };
         var json = new Option<bool>("--json") { Description = "print JSON, for scripts" };

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperationsCenter.Server.Api;
 using OperationsCenter.Server.Audit;
 using OperationsCenter.Server.Catalog;
+using OperationsCenter.Server.Departments;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
 using OperationsCenter.Server.Leaders;
@@ -45,6 +46,7 @@ public static class OperationsCenterHostingExtensions
         services.AddSingleton<SeriesBatcher>();
         services.AddSingleton<FieldTypeRegistry>();
         services.AddSingleton<LineIngestor>();
+        services.AddDepartments();
         services.AddHostedService<SeriesFlushLoop>();
         services.AddSingleton<LiveStateQueries>();
         services.AddSingleton<AlertQueries>();
@@ -94,6 +96,7 @@ public static class OperationsCenterHostingExtensions
         app.MapAuditApi();
         app.MapSilencesApi();
         app.MapKeysApi();
+        app.MapDepartmentsApi(wallPath);
         app.MapMetrics();
         app.MapHub<WallHub>("/hubs/wall");
 

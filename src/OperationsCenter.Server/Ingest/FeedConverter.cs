@@ -74,7 +74,7 @@ internal static partial class FeedConverter
     }
 
     /// <summary>Writes one point into <paramref name="line"/>; the writer refuses what line protocol cannot carry.</summary>
-    private static bool TryWrite(LinePoint point, ArrayBufferWriter<byte> line, out string? error)
+    internal static bool TryWrite(LinePoint point, ArrayBufferWriter<byte> line, out string? error)
     {
         line.ResetWrittenCount();
         try
@@ -200,7 +200,8 @@ internal static partial class FeedConverter
         return (new LinePoint(name, tags, fields, timestamp), null);
     }
 
-    private static bool TryParseTime(string text, out DateTimeOffset time)
+    /// <summary>An ISO 8601 time with an explicit offset (after a <c>T</c> or a space); false for a bare local time.</summary>
+    internal static bool TryParseTime(string text, out DateTimeOffset time)
     {
         // An offset is required: a bare local time (with a T or a space, as spreadsheets write it) would be read
         // differently by every server.

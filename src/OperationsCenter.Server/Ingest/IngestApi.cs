@@ -31,7 +31,8 @@ internal static class IngestApi
             .Describe<IngestErrors.V2Error>("text/plain", "InfluxDB 2.x write: line protocol, the department key as a token");
         app.MapPost(IngestRoutes.Feeds, FeedAsync)
             .AllowAnonymous().RequireRateLimiting(DepartmentRateLimitPolicy.Name)
-            .Describe<IngestErrors.FeedError>("application/json", "The native JSON feed: {\"points\": [{measurement, tags, fields, time}]}");
+            .Describe<IngestErrors.FeedError>("application/json", "The native JSON feed: {\"points\": [{measurement, tags, fields, time}]}; " +
+                "or a CSV report (text/csv: time, metric, value, unit, department and tag columns), errors by row");
         return app;
     }
 
@@ -118,7 +119,17 @@ internal static class IngestApi
 
         using (admitted)
         {
-            var feed = FeedConverter.Convert(admitted!.Body.Memory, services.GetRequiredService<FieldTypeRegistry>());
+            // A CSV report (text/csv) is the same feed as rows of a spreadsheet, checked against the catalog.
+            var csv = Departments.Reports.ReportFile.IsCsv(context.Request.ContentType);
+            var table = csv ? Departments.Reports.ReportFile.ReadCsv(admitted!.Body.Memory) : null;
+            if (table?.Rows.Count > options.Limits.MaxLinesPerRequest)
+            {
+                return IngestErrors.TooManyLines(IngestDialect.Feed, options.Limits.MaxLinesPerRequest);
+            }
+
+            var feed = table is not null
+                ? services.GetRequiredService<Departments.Reports.ReportConverter>().Convert(table, department).Conversion
+                : FeedConverter.Convert(admitted!.Body.Memory, services.GetRequiredService<FieldTypeRegistry>());
             if (feed.FatalError is { } fatal)
             {
                 return IngestErrors.Error(IngestDialect.Feed, 400, "invalid", fatal);
@@ -129,24 +140,19 @@ internal static class IngestApi
                 return IngestErrors.TooManyLines(IngestDialect.Feed, options.Limits.MaxLinesPerRequest);
             }
 
-            // Points the conversion refused never reach the ingestor, which counts the rest.
-            services.GetRequiredService<CenterMetrics>().Refused(department, IngestDialectTag.Json, RefusalReasons.Invalid, feed.Problems.Count);
-
             IngestResult result;
             try
             {
-                result = await services.GetRequiredService<LineIngestor>().IngestAsync(feed.LineProtocol, Precision.Nanoseconds, department, IngestDialectTag.Json);
+                result = await services.GetRequiredService<FeedIngest>().IngestAsync(feed, department, csv ? IngestDialectTag.Csv : IngestDialectTag.Json);
             }
             catch (SpoolFullException full)
             {
                 return IngestErrors.Unavailable(context, IngestDialect.Feed, full);
             }
 
-            // Lines of the converted body map back to the points that produced them.
-            var problems = feed.Problems.Concat(result.Problems.Select(p => p with { Line = feed.PointIndexOfLine[p.Line - 1] }))
-                .OrderBy(p => p.Line).ToList();
-            var combined = new IngestResult(result.Accepted, problems);
-            return problems.Count == 0 ? Results.NoContent() : IngestErrors.Partial(IngestDialect.Feed, combined, index => $"points[{index}]");
+            // A report's rows are numbered as a spreadsheet shows them (the header is row 1).
+            return result.Problems.Count == 0 ? Results.NoContent()
+                : IngestErrors.Partial(IngestDialect.Feed, result, index => csv ? $"row {index}" : $"points[{index}]");
         }
     }
 }

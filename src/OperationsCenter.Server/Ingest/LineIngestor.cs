@@ -19,7 +19,7 @@ namespace OperationsCenter.Server.Ingest;
 /// </summary>
 internal sealed class LineIngestor(
     SeriesBatcher batcher, FieldTypeRegistry fieldTypes, Spool spool, LiveStateClock clock, IOptions<IngestOptions> options,
-    CenterMetrics metrics, SpoolTraceLinks traceLinks)
+    CenterMetrics metrics, SpoolTraceLinks traceLinks, Departments.DepartmentFeedLog feedLog)
 {
     private static readonly byte[] DepartmentTag = "department"u8.ToArray();
     private readonly IngestLimitsOptions _limits = options.Value.Limits;
@@ -70,6 +70,8 @@ internal sealed class LineIngestor(
             batcher.MergeCanonical(prepared.Canonical.WrittenSpan, department, prepared.ReceivedAt);
         }
 
+        // After the spool took the points: what the department's page lists as received and refused.
+        feedLog.Record(department, dialect, prepared.Points, prepared.Problems);
         return new IngestResult(prepared.Points, prepared.Problems);
     }
 
@@ -103,7 +105,9 @@ internal sealed class LineIngestor(
         {
             if (Refusal(ref reader, departmentBytes, department, window, precision, utf8, out var reason) is { } problem)
             {
-                (problems ??= []).Add(problem);
+                // The line itself, for the department's page (a few hundred bytes are enough to recognise it).
+                var raw = reader.RawLine;
+                (problems ??= []).Add(problem with { Text = Encoding.UTF8.GetString(raw[..Math.Min(raw.Length, 600)]) });
                 refusals.Add(reason);
                 continue;
             }

@@ -11,4 +11,10 @@ public static class Policies
 
     /// <summary>Rules, silences and keys.</summary>
     public const string Admin = "admin";
+
+    /// <summary>
+    /// A department's page and API: its staff (<c>department:&lt;id&gt;</c>) and admins. Which department is checked
+    /// per request against the route's id (see <c>DepartmentAccess</c>).
+    /// </summary>
+    public const string Department = "department";
 }

@@ -67,7 +67,8 @@ public static class SecurityHostingExtensions
             .AddPolicy(Policies.Wall, p => p.RequireRole(Roles.Operator, Roles.Leader))
             .AddPolicy(Policies.Acknowledge, p => p.RequireRole(Roles.Operator, Roles.Leader))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.Operator, Roles.Leader).Build());
+            .AddPolicy(Policies.Department, p => p.RequireAssertion(Departments.DepartmentAccess.IsStaff))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(Departments.DepartmentAccess.FallbackAllows).Build());
         return builder;
     }
 }

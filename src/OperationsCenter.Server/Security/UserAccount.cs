@@ -12,7 +12,7 @@ public sealed class UserAccount
     /// <summary>ASP.NET Core Identity's password hash (PBKDF2); the password itself is never stored.</summary>
     public string PasswordHash { get; set; } = "";
 
-    /// <summary>Any of operator, leader, admin.</summary>
+    /// <summary>Any of operator, leader, admin, and <c>department:&lt;id&gt;</c> for a department's staff.</summary>
     public List<string> Roles { get; set; } = [];
 
     /// <summary>Where a leader gets alert mail (<c>OperationsCenter:Email</c>); none when empty.</summary>

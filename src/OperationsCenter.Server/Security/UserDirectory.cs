@@ -68,7 +68,7 @@ public sealed class UserDirectory(IOptionsMonitor<AuthOptions> options)
         identity.AddClaim(new Claim(SourceClaim, source));
         identity.AddClaim(new Claim(ClaimTypes.Name, name));
         identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(displayName) ? name : displayName));
-        foreach (var role in roles.Select(r => r.Trim().ToLowerInvariant()).Where(Roles.All.Contains).Distinct())
+        foreach (var role in roles.Select(r => r.Trim().ToLowerInvariant()).Where(Roles.IsValid).Distinct())
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role));
         }

@@ -125,6 +125,9 @@ public static class IngestDialectTag
     /// <summary>Line protocol published over MQTT.</summary>
     public const string Mqtt = "mqtt";
 
+    /// <summary>A report: CSV on <c>/api/v1/feeds</c>, or CSV and Excel uploaded on a department's page.</summary>
+    public const string Csv = "csv";
+
     /// <summary>The tag of an HTTP request's dialect.</summary>
     internal static string For(IngestDialect dialect) => dialect switch
     {
