@@ -26,12 +26,10 @@ internal static class UsersCommand
     /// <summary>Reads the password from <paramref name="input"/>, prints the entry; returns the exit code.</summary>
     private static int Add(string name, IReadOnlyList<string> givenRoles, string? displayName, bool asJson, TextReader input, TextWriter output)
     {
-        if (name.Length is 0 or > 100 || name.Any(char.IsWhiteSpace))
+        if (PersonEntry.NameProblem(name) is { } nameProblem)
         {
-            throw new CommandException("--name is the sign-in name: 1 to 100 characters, no spaces");
+            throw new CommandException($"--name: {nameProblem}");
         }
-
-        var roles = givenRoles.Distinct().ToList();
 
         if (!Console.IsInputRedirected && ReferenceEquals(input, Console.In))
         {
@@ -39,18 +37,16 @@ internal static class UsersCommand
         }
 
         var password = input.ReadLine();
-        if (password is not { Length: >= 12 })
+        if (PersonEntry.PasswordProblem(password) is { } passwordProblem)
         {
-            throw new CommandException("the password (read from standard input) must have at least 12 characters");
+            throw new CommandException($"{passwordProblem} (read from standard input)");
         }
 
-        var entry = new UserAccount
+        var (entry, problem) = PersonEntry.Create(name, displayName, [.. givenRoles], password);
+        if (entry is null)
         {
-            Name = name,
-            DisplayName = displayName,
-            PasswordHash = UserDirectory.HashPassword(password),
-            Roles = roles,
-        };
+            throw new CommandException(problem!);
+        }
         var json = CommandJson.Serialize(entry);
         if (asJson)
         {
