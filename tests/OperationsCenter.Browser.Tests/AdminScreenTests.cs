@@ -17,8 +17,8 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
-    /// <summary>The wall's rule file with a second rule whose threshold is not a number (line 18).</summary>
-    private static string BrokenRules(string good) => good + """
+    /// <summary>The wall's rule file with a second rule whose threshold is not a number.</summary>
+    private static string BrokenRules(string good) => good.TrimEnd() + "\n" + """
           - name: wall-test-slow
             kind: threshold
             match: { measurement: t_wall, field: wait_minutes }
@@ -50,7 +50,7 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
         await page.GetByTestId("rule-text").FillAsync(broken);
         await page.GetByTestId("rule-save").ClickAsync();
         var marked = page.GetByTestId("editor-error-line");
-        await admin.ExpectAsync($"the error marked at line {badLine}", () => Expect(marked).ToHaveAttributeAsync("data-line", badLine.ToString(), new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(admin, $"the error marked at line {badLine}", () => Expect(marked).ToHaveAttributeAsync("data-line", badLine.ToString(), new() { Timeout = Ms(Deadline) }));
         await Expect(marked).ToContainTextAsync("above");
         await Expect(page.GetByTestId("rule-problem").First).ToContainTextAsync($"Dòng {badLine}");
         await Expect(page.GetByTestId("rule-message")).ToContainTextAsync("không thay đổi");
@@ -63,7 +63,7 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
         await page.GetByTestId("rule-text").FillAsync(fixedText);
         await page.GetByTestId("rule-dry-run").ClickAsync();
         var slow = page.Locator("[data-testid='dry-rule'][data-rule='wall-test-slow']");
-        await admin.ExpectAsync("the dry run to find one unit breaching wall-test-slow", () => Expect(slow).ToHaveAttributeAsync("data-breached", "1", new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(admin, "the dry run to find one unit breaching wall-test-slow", () => Expect(slow).ToHaveAttributeAsync("data-breached", "1", new() { Timeout = Ms(Deadline) }));
         await Expect(page.GetByTestId("editor-error-line")).ToHaveCountAsync(0);
         await Expect(slow.GetByTestId("dry-hit")).ToContainTextAsync(TestDepartments.All[0].Name);
         await Expect(slow.GetByTestId("dry-hit")).ToContainTextAsync("42");
@@ -73,7 +73,7 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
 
         // Saved: in force.
         await page.GetByTestId("rule-save").ClickAsync();
-        await admin.ExpectAsync("the new rule in force", () => Expect(page.Locator("[data-testid='rules-table'] tbody tr[data-rule='wall-test-slow']")).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(admin, "the new rule in force", () => Expect(page.Locator("[data-testid='rules-table'] tbody tr[data-rule='wall-test-slow']")).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
         Assert.Contains("above: 30", await File.ReadAllTextAsync(Path.Combine(center.Rules.Directory, "wall.yaml")));
 
         await ExpectAuditedAsync(admin, "rule.put", "wall.yaml");
@@ -89,11 +89,11 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
         await Expect(wall.Page.GetByTestId("admin-link")).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) });
         await center.Host.WriteLinesAsync(dep, $"{AlertRules.Measurement},site=a down=2i");
         var card = wall.Alerts.First;
-        await wall.ExpectAsync("the alert card", () => Expect(card).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(wall, "the alert card", () => Expect(card).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
 
         await card.GetByTestId("silence").ClickAsync();
         var page = wall.Page;
-        await wall.ExpectAsync("the admin silence form", () => Expect(page.GetByTestId("silence-form")).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(wall, "the admin silence form", () => Expect(page.GetByTestId("silence-form")).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
         await Expect(page.GetByTestId("silence-from-alert")).ToContainTextAsync(AlertRules.RuleName);
         var labels = page.Locator("[data-testid='matcher'] .matcher-label");
         var patterns = page.Locator("[data-testid='matcher'] .matcher-pattern");
@@ -105,14 +105,14 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
         await page.GetByTestId("silence-comment").FillAsync("Bảo trì đường truyền theo kế hoạch");
         await page.GetByTestId("silence-create").ClickAsync();
         var row = page.Locator("[data-testid='silence-row'][data-status='active']");
-        await wall.ExpectAsync("the new silence listed as active", () => Expect(row).ToHaveCountAsync(1, new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(wall, "the new silence listed as active", () => Expect(row).ToHaveCountAsync(1, new() { Timeout = Ms(Deadline) }));
         await Expect(row).ToContainTextAsync($"department={dep}");
         await wall.SaveScreenshotAsync("admin-silences-1920x1080.png");
 
         // Back on the wall the alert is marked silenced and offers no second silence.
         await page.GotoAsync("/");
         var silenced = wall.Alerts.First;
-        await wall.ExpectAsync("the card marked silenced", () => Expect(silenced.GetByTestId("alert-silenced")).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(wall, "the card marked silenced", () => Expect(silenced.GetByTestId("alert-silenced")).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
         await Expect(silenced.GetByTestId("silence")).ToBeHiddenAsync();
 
         // Ended early from the list.
@@ -120,7 +120,7 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
         var end = page.Locator("[data-testid='silence-row'][data-status='active'] [data-testid='silence-expire']");
         await end.ClickAsync();
         await end.ClickAsync();
-        await wall.ExpectAsync("the silence ended", () => Expect(page.Locator("[data-testid='silence-row'][data-status='expired']")).ToHaveCountAsync(1, new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(wall, "the silence ended", () => Expect(page.Locator("[data-testid='silence-row'][data-status='expired']")).ToHaveCountAsync(1, new() { Timeout = Ms(Deadline) }));
 
         await ExpectAuditedAsync(wall, "silence.create", null);
         await ExpectAuditedAsync(wall, "silence.expire", null);
@@ -137,7 +137,7 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
         await page.GetByTestId("key-department").SelectOptionAsync(dep);
         await page.GetByTestId("key-issue").ClickAsync();
         var shown = page.GetByTestId("issued-key-value");
-        await admin.ExpectAsync("the key shown once", () => Expect(shown).ToHaveTextAsync(new Regex("^oc_[A-Za-z0-9_-]{40,}$"), new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(admin, "the key shown once", () => Expect(shown).ToHaveTextAsync(new Regex("^oc_[A-Za-z0-9_-]{40,}$"), new() { Timeout = Ms(Deadline) }));
         var key = await shown.TextContentAsync() ?? "";
         Assert.Equal(HttpStatusCode.NoContent, await center.WriteWithKeyAsync(key, "dossiers,desk=one received=1i"));
         var row = page.Locator($"[data-testid='key-row'][data-department='{dep}']").Filter(new() { Has = page.GetByTestId("key-revoke") });
@@ -153,7 +153,7 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
         await revoke.ClickAsync();
         await Expect(revoke).ToHaveAttributeAsync("data-armed", "true");
         await revoke.ClickAsync();
-        await admin.ExpectAsync("the key gone from the list", () => Expect(row).ToHaveCountAsync(0, new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(admin, "the key gone from the list", () => Expect(row).ToHaveCountAsync(0, new() { Timeout = Ms(Deadline) }));
         Assert.Equal(HttpStatusCode.Unauthorized, await center.WriteWithKeyAsync(key, "dossiers,desk=one received=2i"));
 
         await ExpectAuditedAsync(admin, "key.issue", dep);
@@ -168,7 +168,7 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
         await using var wall = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, "operator-no-admin");
         await wall.ExpectConnectedAsync();
         await host.WriteLinesAsync(CenterHost.Departments[0], $"{AlertRules.Measurement},site=a down=2i");
-        await wall.ExpectAsync("the alert card", () => Expect(wall.Alerts.First).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
+        await ExpectAsync(wall, "the alert card", () => Expect(wall.Alerts.First).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
         await Expect(wall.Page.GetByTestId("user")).ToBeVisibleAsync();
         await Expect(wall.Page.GetByTestId("admin-link")).ToHaveCountAsync(0);
         await Expect(wall.Alerts.First.GetByTestId("silence")).ToBeHiddenAsync();
@@ -221,7 +221,7 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
                 await Expect(page.Locator($"body[data-ready='{section}']")).ToHaveCountAsync(1, new() { Timeout = Ms(Deadline) });
                 if (section == "audit")
                 {
-                    await admin.ExpectAsync("audit rows", () => Expect(page.GetByTestId("audit-row")).ToHaveCountAsync(3, new() { Timeout = Ms(Deadline) }));
+                    await ExpectAsync(admin, "audit rows", () => Expect(page.GetByTestId("audit-row")).ToHaveCountAsync(3, new() { Timeout = Ms(Deadline) }));
                 }
 
                 await Shot(admin, $"admin-{section}-{width}x{height}.png");
@@ -259,6 +259,20 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
             $"an audit row for {action}{(target is null ? "" : " on " + target)}",
             Deadline);
         await Expect(rows.First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Runs an expectation; on failure says what was expected and saves a screenshot of the page.</summary>
+    private static async Task ExpectAsync(WallPage page, string expected, Func<Task> assertion)
+    {
+        try
+        {
+            await assertion();
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            var shot = await page.SaveScreenshotAsync($"admin-failure-{Guid.NewGuid():N}.png");
+            throw new Xunit.Sdk.XunitException($"Expected {expected}; screenshot: {shot}.{Environment.NewLine}{ex.Message}");
+        }
     }
 
     private static float Ms(TimeSpan span) => (float)span.TotalMilliseconds;

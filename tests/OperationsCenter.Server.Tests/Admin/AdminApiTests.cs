@@ -49,8 +49,9 @@ public sealed class AdminApiTests
             // A key: shown once, works at once; only its hash is in the file.
             using var issued = await admin.PostAsJsonAsync("/api/v1/keys", new { department = "so-noi-vu" });
             Assert.True(issued.StatusCode == HttpStatusCode.Created, $"expected 201 issuing a key, got {(int)issued.StatusCode}: {await issued.Content.ReadAsStringAsync()}");
-            var key = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
-            var entryName = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entryName").GetString()!;
+            var issuedKey = await issued.Content.ReadFromJsonAsync<JsonElement>();
+            var key = issuedKey.GetProperty("key").GetString()!;
+            var entryName = issuedKey.GetProperty("entryName").GetString()!;
             Assert.Equal(HttpStatusCode.NoContent, await WriteAsync(center, key));
             Assert.DoesNotContain(key, await File.ReadAllTextAsync(settingsFile));
 
