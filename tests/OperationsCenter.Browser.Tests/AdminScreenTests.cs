@@ -91,6 +91,8 @@ public sealed class AdminScreenTests(BrowserFixture browser, ITestOutputHelper o
         var card = wall.Alerts.First;
         await ExpectAsync(wall, "the alert card", () => Expect(card).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));
 
+        await Expect(card.GetByTestId("silence")).ToBeVisibleAsync();
+        await wall.SaveScreenshotAsync("admin-wall-silence-action-1920x1080.png");
         await card.GetByTestId("silence").ClickAsync();
         var page = wall.Page;
         await ExpectAsync(wall, "the admin silence form", () => Expect(page.GetByTestId("silence-form")).ToBeVisibleAsync(new() { Timeout = Ms(Deadline) }));

@@ -29,6 +29,7 @@ async function load() {
     cell(row, k.hashPrefix + '…', 'mono');
     cell(row, k.entryName ?? text('admin.keys.elsewhere'), k.entryName ? 'mono' : 'muted');
     const actions = row.insertCell();
+    actions.className = 'actions';
     if (k.revocable) {
       const revoke = document.createElement('button');
       revoke.type = 'button';

@@ -96,10 +96,12 @@ form.addEventListener('submit', async event => {
   form.reset();
   await load();
 });
-roleBox.append(roleChecks(['operator'], true));
-
 /** Shows the section. @param {string} signedIn the admin's own sign-in name */
 export async function showPeople(signedIn) {
   me = signedIn;
+  // Built here, once the texts are loaded (and again in a new language), keeping what was ticked.
+  const held = roleBox.querySelector('.role-checks') ? checked(roleBox) : ['operator'];
+  roleBox.querySelector('.role-checks')?.remove();
+  roleBox.append(roleChecks(held, true));
   await load();
 }

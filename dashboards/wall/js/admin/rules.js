@@ -118,8 +118,8 @@ async function loadInForce() {
     const row = body.insertRow();
     row.dataset.rule = r.name;
     cell(row, r.name, 'mono');
-    cell(row, text('admin.kind.' + r.kind));
-    cell(row, text('severity.' + r.severity), 'severity-' + r.severity);
+    cell(row, text('admin.kind.' + r.kind), 'nowrap');
+    cell(row, text('severity.' + r.severity), 'nowrap severity-' + r.severity);
     const tags = Object.entries(r.match?.tags ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
     cell(row, [r.match?.measurement, r.match?.field && r.match.field !== '*' ? '.' + r.match.field : '', tags ? ' ' + tags : ''].join(''), 'mono');
     cell(row, unitLabel(catalog, r.owner));
@@ -209,6 +209,7 @@ async function dryRun() {
     return li;
   }));
   dry.hidden = false;
+  dry.scrollIntoView({ block: 'nearest' });
 }
 
 async function save() {

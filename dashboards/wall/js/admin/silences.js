@@ -80,12 +80,13 @@ async function load() {
     row.dataset.status = status;
     row.dataset.id = s.id;
     const state = cell(row, text('admin.silences.' + status));
-    state.className = 'status-' + status;
+    state.className = 'nowrap status-' + status;
     cell(row, Object.entries(s.matchers).map(([k, v]) => `${k}=${v}`).join('  '), 'mono');
     cell(row, `${dateTimeText(Date.parse(s.startsAt), { always: true })} → ${dateTimeText(Date.parse(s.endsAt), { always: true })}`);
     cell(row, s.deletedBy ? text('admin.silences.endedBy', { by: s.createdBy, ended: s.deletedBy }) : s.createdBy);
     cell(row, s.comment);
     const actions = row.insertCell();
+    actions.className = 'actions';
     if (status !== 'expired') {
       const end = document.createElement('button');
       end.type = 'button';
@@ -129,9 +130,12 @@ const labels = document.createElement('datalist');
 labels.id = 'matcher-labels';
 for (const l of ['alertname', 'department', 'owner', 'severity', 'measurement', 'field']) labels.append(new Option(l, l));
 root.append(labels);
-addMatcher();
 
 /** Shows the section; `params` may carry matchers from an alert card. @param {URLSearchParams} params */
 export async function showSilences(params) {
+  // Placeholders in the current language (the first row is made once the texts are loaded).
+  if (!rows.children.length) addMatcher();
+  for (const input of rows.querySelectorAll('.matcher-label')) /** @type {HTMLInputElement} */ (input).placeholder = text('admin.silences.label');
+  for (const input of rows.querySelectorAll('.matcher-pattern')) /** @type {HTMLInputElement} */ (input).placeholder = text('admin.silences.pattern');
   await Promise.all([prefill(params), load()]);
 }
