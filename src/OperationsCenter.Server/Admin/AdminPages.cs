@@ -20,7 +20,8 @@ internal static class AdminPages
             return app;
         }
 
-        var pages = app.MapGroup("").RequireAuthorization(Policies.Admin);
+        // Pages and scripts, not API operations: left out of the OpenAPI document.
+        var pages = app.MapGroup("").RequireAuthorization(Policies.Admin).ExcludeFromDescription();
         pages.MapGet("/admin", () => Serve(wallPath, "admin.html"));
         pages.MapGet("/admin.html", () => Serve(wallPath, "admin.html"));
         pages.MapGet("/admin/{**path}", (string? path) => path switch
