@@ -11,7 +11,7 @@ const action = /** @type {HTMLSelectElement} */ ($('[data-testid="audit-action"]
 const search = /** @type {HTMLInputElement} */ ($('[data-testid="audit-search"]', root));
 const table = /** @type {HTMLTableElement} */ ($('[data-testid="audit-table"]', root));
 const empty = $('[data-testid="audit-empty"]', root);
-/** @type {any[]} */
+/** @type {import('../contract').AuditEntry[]} */
 let entries = [];
 
 function fillActions() {

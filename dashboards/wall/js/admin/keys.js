@@ -13,7 +13,8 @@ const issuedValue = $('[data-testid="issued-key-value"]', root);
 const table = /** @type {HTMLTableElement} */ ($('[data-testid="keys-table"]', root));
 
 async function load() {
-  const [{ ok, data, error: problem }, catalog] = await Promise.all([api('GET', '/api/v1/keys'), loadCatalog()]);
+  const [{ ok, data: answer, error: problem }, catalog] = await Promise.all([api('GET', '/api/v1/keys'), loadCatalog()]);
+  const data = /** @type {import('../contract').KeyView[]} */ (answer);
   if (!department.options.length && catalog) {
     department.replaceChildren(...catalog.departments.map(d => new Option(`${d.name} (${d.id})`, d.id)));
   }

@@ -36,7 +36,8 @@ function roleChecks(held, enabled) {
 const checked = (/** @type {Element} */ box) => [...box.querySelectorAll('input:checked')].map(i => /** @type {HTMLInputElement} */ (i).value);
 
 async function load() {
-  const { ok, data, error: problem } = await api('GET', '/api/v1/people');
+  const { ok, data: answer, error: problem } = await api('GET', '/api/v1/people');
+  const data = /** @type {import('../contract').PersonView[]} */ (answer);
   const body = table.tBodies[0];
   body.replaceChildren();
   if (!ok) { showError(error, problem); return; }

@@ -6,7 +6,10 @@ import { dateTimeText, formatValue } from '../format.js';
 import { $ } from '../dom.js';
 import { api, cell, loadCatalog, unitLabel } from './ui.js';
 
-/** @typedef {{ file: string, rule: string | null, ruleIndex: number | null, field: string | null, problem: string, line: number | null }} RuleLoadError */
+/** @typedef {import('../contract').RuleLoadError} RuleLoadError */
+/** @typedef {import('../contract').RulesResponse} RulesResponse */
+/** @typedef {import('../contract').DryRunResult} DryRunResult */
+/** @typedef {import('../contract').DryRunHit} DryRunHit */
 
 const root = $('[data-section="rules"]');
 const table = /** @type {HTMLTableElement} */ ($('[data-testid="rules-table"]', root));
@@ -102,8 +105,9 @@ function showProblems(details, plain = []) {
 
 /** The rules in force and how the last load went. */
 async function loadInForce() {
-  const [{ ok, data, error }, catalog] = await Promise.all([api('GET', '/api/v1/rules'), loadCatalog()]);
+  const [{ ok, data: answer, error }, catalog] = await Promise.all([api('GET', '/api/v1/rules'), loadCatalog()]);
   if (!ok) { status.textContent = error; return; }
+  const data = /** @type {RulesResponse} */ (answer);
   loadedAt = data.loadedAt;
   status.textContent = text('admin.rules.status', {
     n: data.rules.length,
@@ -144,7 +148,7 @@ async function loadFile() {
   showProblems([]);
 }
 
-/** @param {any} d */
+/** @param {DryRunHit} d */
 function labelsText(d) {
   const skip = new Set(['department', 'measurement']);
   return Object.entries(d.labels ?? {}).filter(([k]) => !skip.has(k)).map(([k, v]) => `${k} ${v}`).join(' · ');
@@ -152,8 +156,9 @@ function labelsText(d) {
 
 async function dryRun() {
   message.textContent = text('admin.dry.running');
-  const { ok, status: code, data, error } = await api('POST', `/api/v1/rules/dry-run?file=${encodeURIComponent(files.value)}`, { body: textarea.value, type: 'application/yaml; charset=utf-8' });
+  const { ok, status: code, data: answer, error } = await api('POST', `/api/v1/rules/dry-run?file=${encodeURIComponent(files.value)}`, { body: textarea.value, type: 'application/yaml; charset=utf-8' });
   if (!ok) {
+    const data = /** @type {import('../contract').RuleFileRejection | null} */ (answer);
     dry.hidden = true;
     message.textContent = code === 400 && data?.details ? text('admin.dry.fixFirst') : error;
     showProblems(data?.details ?? [], data?.problems ?? []);
@@ -161,13 +166,14 @@ async function dryRun() {
   }
   showProblems([]);
   message.textContent = '';
+  const data = /** @type {DryRunResult} */ (answer);
   const catalog = await loadCatalog();
-  const firing = data.rules.filter((/** @type {any} */ r) => r.breached.length > 0).length;
+  const firing = data.rules.filter(r => r.breached.length > 0).length;
   $('[data-testid="dry-run-summary"]', dry).textContent = text('admin.dry.summary', {
     time: dateTimeText(Date.parse(data.at), { always: true }), series: data.series, firing, n: data.rules.length,
   });
   const list = $('.dry-rules', dry);
-  list.replaceChildren(...data.rules.map((/** @type {any} */ r) => {
+  list.replaceChildren(...data.rules.map(r => {
     const li = document.createElement('li');
     li.className = 'dry-rule';
     li.dataset.testid = 'dry-rule';

@@ -68,7 +68,8 @@ async function prefill(params) {
 }
 
 async function load() {
-  const { ok, data, error: problem } = await api('GET', '/api/v1/silences');
+  const { ok, data: answer, error: problem } = await api('GET', '/api/v1/silences');
+  const data = /** @type {import('../contract').SilenceView[]} */ (answer);
   const body = table.tBodies[0];
   body.replaceChildren();
   if (!ok) { showError(error, problem); return; }
