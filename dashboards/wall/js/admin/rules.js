@@ -121,7 +121,7 @@ async function loadInForce() {
   for (const r of data.rules) {
     const row = body.insertRow();
     row.dataset.rule = r.name;
-    cell(row, r.name, 'mono');
+    cell(row, r.name, 'mono nowrap');
     cell(row, text('admin.kind.' + r.kind), 'nowrap');
     cell(row, text('severity.' + r.severity), 'nowrap severity-' + r.severity);
     const tags = Object.entries(r.match?.tags ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
@@ -207,7 +207,9 @@ async function dryRun() {
         row.dataset.testid = 'dry-hit';
         cell(row, unitLabel(catalog, h.department));
         cell(row, labelsText(h), 'mono');
-        cell(row, h.value == null ? '—' : formatValue(h.value), 'number');
+        // The value with what it breaks: "42 (> 30)".
+        const limit = h.measure?.threshold != null && h.measure.operator ? ` (${h.measure.operator === 'above' ? '>' : '<'} ${formatValue(h.measure.threshold)})` : '';
+        cell(row, h.value == null ? '—' : formatValue(h.value) + limit, 'number');
         cell(row, i18n.lang === 'en' ? h.titleEn : h.titleVi);
       }
       li.append(hits);
