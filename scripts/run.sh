@@ -47,6 +47,13 @@ if [ -z "${OperationsCenter__Alerts__Redis:-}" ]; then
   fi
   export OperationsCenter__Alerts__Redis=127.0.0.1:$redis_port
 fi
+# Keys and people made on the admin screens (/admin) are kept in a settings file of the data folder.
+if [ -z "${OperationsCenter__SettingsFile:-}" ]; then
+  mkdir -p "$data"
+  [ -s "$data/settings.json" ] || echo '{}' > "$data/settings.json"
+  chmod 600 "$data/settings.json"
+  export OperationsCenter__SettingsFile="$data/settings.json"
+fi
 (cd src/OperationsCenter.Server/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Demo \
   OperationsCenter__DataDirectory="$data" OperationsCenter__Alerts__RulesDirectory="${OperationsCenter__Alerts__RulesDirectory:-$root/rules}" \
   exec dotnet OperationsCenter.Server.dll --urls "$url") &
@@ -67,7 +74,7 @@ echo "  Operations Center wall: $url/   (health: $url/health)"
 echo "  Demo sign-ins (appsettings.Demo.json; demo only):"
 echo "    operator  vanhanh / laichau-vanhanh    the wall, acknowledging"
 echo "    leader    lanhdao / laichau-lanhdao    $url/leader.html"
-echo "    admin     quantri / laichau-quantri    rules, silences, keys (and the wall)"
+echo "    admin     quantri / laichau-quantri    $url/admin: rules, silences, keys, people, audit (and the wall)"
 echo "    commune   muongkim / laichau-muongkim  $url/department: xã Mường Kim's own feed and reports"
 echo "  Demo feed: the 50 Lai Châu units of catalog/laichau.yaml (keys demo-key-<unit id>), with incidents now and then."
 echo "  Ctrl-C stops everything this command started."

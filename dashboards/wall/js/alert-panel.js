@@ -17,7 +17,7 @@ import { beep, unlockSound } from './sound.js';
  * @typedef {{ row: HTMLElement, form: ReturnType<typeof buildAckForm>, severity: HTMLElement, state: HTMLElement,
  *   silenced: HTMLElement, fresh: HTMLElement, title: HTMLElement, where: HTMLElement, value: HTMLElement,
  *   since: HTMLElement, owner: HTMLElement, ackBy: HTMLElement, resolved: HTMLElement, ack: HTMLButtonElement,
- *   unack: HTMLButtonElement }} Card
+ *   unack: HTMLButtonElement, silence: HTMLAnchorElement }} Card
  * @typedef {{ el: HTMLElement, toggle: HTMLButtonElement, title: HTMLElement, count: HTMLElement,
  *   severity: HTMLElement, units: HTMLElement, list: HTMLElement }} Group
  */
@@ -60,6 +60,8 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
   let seeded = false;
   let snapshotSeen = false;
   let soundOn = readSound();
+  /** The signed-in person is an administrator: cards offer "silence". */
+  let canSilence = false;
 
   function readSound() {
     try { return localStorage.getItem(SOUND_KEY) === 'on'; } catch { return false; }
@@ -97,6 +99,7 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
       owner: q('.alert-owner'), ackBy: q('.alert-ack-by'), resolved: q('.alert-resolved'),
       ack: /** @type {HTMLButtonElement} */ (q('[data-testid="ack"]')),
       unack: /** @type {HTMLButtonElement} */ (q('[data-testid="unack"]')),
+      silence: /** @type {HTMLAnchorElement} */ (q('[data-testid="silence"]')),
     };
     card.ack.addEventListener('click', () => { form.dataset.take = 'true'; form.open('ack.confirm'); });
     card.unack.addEventListener('click', () => { form.dataset.take = 'false'; form.open('ack.giveBackConfirm'); });
@@ -185,6 +188,13 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
     card.unack.hidden = a.state !== 'acknowledged';
     setText(card.ack, text('ack.button'));
     setText(card.unack, text('ack.giveBack'));
+    // Administrators silence an open alert from its card: the admin area's form, matchers filled in from the alert.
+    card.silence.hidden = !canSilence || resolved || !!a.silenced;
+    if (canSilence) {
+      setAttr(card.silence, 'href', '/admin#silences?' + new URLSearchParams({ alertname: a.ruleName, department: alertUnit(a) }).toString());
+      setText(card.silence, text('alert.silence'));
+      setAttr(card.silence, 'title', text('alert.silenceTitle'));
+    }
     const canAct = (card.form.dataset.take === 'true' && a.state === 'firing') || (card.form.dataset.take === 'false' && a.state === 'acknowledged');
     if (!card.form.hidden && !canAct) card.form.close();
     return card;
@@ -282,5 +292,10 @@ export function createAlertPanel({ acknowledge, onUnitCounts }) {
   /** The first snapshot arrived: what it holds was open before this page, not new. */
   const snapshotArrived = () => { snapshotSeen = true; };
 
-  return { render, snapshotArrived };
+  /** Cards offer "silence" (administrators only). @param {boolean} allowed */
+  function allowSilence(allowed) {
+    canSilence = allowed;
+  }
+
+  return { render, snapshotArrived, allowSilence };
 }

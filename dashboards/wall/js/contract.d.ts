@@ -546,3 +546,140 @@ export interface ReportOutcome {
   /** Refused rows, `index` being the row number (the JSON feed's error shape). */
   errors: { index: number, message: string }[];
 }
+
+// Admin area (/admin): rules, silences, keys, people, audit. Administrators only.
+
+/** One problem of a rule file. C# OperationsCenter.Server.Alerts.Rules.RuleLoadError. */
+export interface RuleLoadError {
+  /** "rules/name.yaml". */
+  file: string;
+  rule: string | null;
+  ruleIndex: number | null;
+  /** Dotted for nested fields ("match.tags"); null for the whole file or rule. */
+  field: string | null;
+  problem: string;
+  /** 1-based line, when known. */
+  line: number | null;
+  /** The whole problem as one line. */
+  message: string;
+}
+
+/** 400 from PUT /api/v1/rules/files/{name} and POST /api/v1/rules/dry-run. C# OperationsCenter.Server.Alerts.RuleFileRejection. */
+export interface RuleFileRejection {
+  error: string;
+  problems: string[];
+  details: RuleLoadError[] | null;
+}
+
+/** Which series a rule applies to. C# OperationsCenter.Grains.Alerts.SeriesMatcher. */
+export interface SeriesMatcher {
+  measurement: string;
+  field: string;
+  tags: StringMap;
+}
+
+/** A rule in force, as GET /api/v1/rules lists it (the parts the admin screen reads). C# OperationsCenter.Grains.Alerts.AlertRule. */
+export interface AlertRule {
+  name: string;
+  kind: RuleKind;
+  match: SeriesMatcher;
+  severity: AlertSeverity;
+  owner: string;
+}
+
+/** GET /api/v1/rules. */
+export interface RulesResponse {
+  directory: string;
+  loadedAt: IsoTime | null;
+  checkedAt: IsoTime | null;
+  /** The last load's errors (the rules in force are the last good set). */
+  errors: string[];
+  rules: AlertRule[];
+}
+
+/** One series or unit a rule finds breached now. C# OperationsCenter.Server.Admin.DryRunHit. */
+export interface DryRunHit {
+  department: string | null;
+  labels: StringMap;
+  value: number | null;
+  measure: AlertMeasure | null;
+  titleVi: string;
+  titleEn: string;
+}
+
+/** One rule of a dry run. C# OperationsCenter.Server.Admin.DryRunRule. */
+export interface DryRunRule {
+  name: string;
+  kind: RuleKind;
+  severity: AlertSeverity;
+  owner: string;
+  /** Seconds a breach must last before it fires. */
+  for: number;
+  /** Series or units judged. */
+  evaluated: number;
+  breached: DryRunHit[];
+}
+
+/** POST /api/v1/rules/dry-run?file=. C# OperationsCenter.Server.Admin.DryRunResult. */
+export interface DryRunResult {
+  file: string;
+  at: IsoTime;
+  series: number;
+  rules: DryRunRule[];
+}
+
+/** A silence. C# OperationsCenter.Grains.Silences.Silence. */
+export interface Silence {
+  id: string;
+  matchers: StringMap;
+  startsAt: IsoTime;
+  endsAt: IsoTime;
+  createdBy: string;
+  comment: string;
+  createdAt: IsoTime;
+  /** Who ended it early. */
+  deletedBy: string | null;
+}
+
+/** GET /api/v1/silences items. C# OperationsCenter.Server.Silences.SilenceView. */
+export interface SilenceView {
+  silence: Silence;
+  status: 'pending' | 'active' | 'expired';
+}
+
+/** GET /api/v1/keys items. C# OperationsCenter.Server.Admin.KeyView. */
+export interface KeyView {
+  department: string;
+  /** First 12 hex digits of the key's SHA-256. */
+  hashPrefix: string;
+  /** The entry in the settings file; null when configured elsewhere. */
+  entryName: string | null;
+  revocable: boolean;
+}
+
+/** POST /api/v1/keys: the key, shown this once. C# OperationsCenter.Server.Admin.IssuedKeyView. */
+export interface IssuedKeyView {
+  key: string;
+  department: string;
+  entryName: string;
+  hashPrefix: string;
+}
+
+/** GET /api/v1/people items. C# OperationsCenter.Server.Admin.PersonView. */
+export interface PersonView {
+  name: string;
+  displayName: string;
+  roles: (Role | string)[];
+  /** Their entry is the settings file's alone, so the screen may change or remove it. */
+  editable: boolean;
+}
+
+/** GET /api/v1/audit items. C# OperationsCenter.Server.Audit.AuditEntry. */
+export interface AuditEntry {
+  time: IsoTime;
+  /** rule.put, rule.delete, silence.create, silence.expire, key.issue, key.revoke, person.add, person.roles, person.remove. */
+  action: string;
+  actor: string;
+  target: string;
+  detail: string | null;
+}

@@ -158,6 +158,20 @@ setLanguage(initialLanguage())
     relabel = true;
     scheduleRender();
     tick();
-    mountUser($('.wall-status')).catch(err => console.info('wall: who is signed in is unknown', err));
+    mountUser($('.wall-status'))
+      .then(user => {
+        // Administrators get the admin area's link and "silence" on alert cards; nobody else sees either.
+        if (!user?.roles.includes('admin')) return;
+        const link = document.createElement('a');
+        link.className = 'admin-link';
+        link.href = '/admin';
+        link.dataset.testid = 'admin-link';
+        link.dataset.text = 'admin.link';
+        link.textContent = text('admin.link');
+        $('.status-row').prepend(link);
+        panel.allowSilence(true);
+        scheduleRender();
+      })
+      .catch(err => console.info('wall: who is signed in is unknown', err));
     hub.start();
   });

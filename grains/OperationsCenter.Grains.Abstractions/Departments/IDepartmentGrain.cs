@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OperationsCenter.Grains.Alerts;
 
 namespace OperationsCenter.Grains.Departments;
 
@@ -15,6 +16,12 @@ public interface IDepartmentGrain : IGrainWithStringKey
     /// <summary>Evaluates its deadman and deadline rules again and reports every condition to its alert.</summary>
     [OneWay]
     Task Reevaluate();
+
+    /// <summary>
+    /// A dry run: how the department-scoped deadman and deadline rules of <paramref name="rules"/> judge the
+    /// department now, every condition, nothing reported to any alert.
+    /// </summary>
+    Task<ImmutableArray<AlertSignal>> DryRun(ImmutableArray<AlertRule> rules);
 
     /// <summary>Current status.</summary>
     Task<DepartmentStatus> GetStatus();

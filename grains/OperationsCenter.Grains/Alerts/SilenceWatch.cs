@@ -16,6 +16,9 @@ internal sealed class SilenceWatch(RuleScope scope, DateTimeOffset watchingSince
     public static bool Watches(RuleScope scope, ImmutableArray<AlertRule> rules, Func<AlertRule, bool> matches) =>
         rules.Any(r => IsSilenceRule(r, scope) && matches(r));
 
+    /// <summary>When watching began: what a never-seen owner's silence is counted from.</summary>
+    public DateTimeOffset WatchingSince => watchingSince;
+
     /// <summary>Forgets what was reported, so the next evaluation reports every condition again.</summary>
     public void Forget() => _reported.Clear();
 

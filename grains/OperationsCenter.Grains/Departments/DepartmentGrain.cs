@@ -141,6 +141,17 @@ public sealed partial class DepartmentGrain(
         await AlertSignals.SendAsync(GrainFactory, signals, _silence.Unsent, logger);
     }
 
+    /// <inheritdoc />
+    public Task<ImmutableArray<AlertSignal>> DryRun(ImmutableArray<AlertRule> rules)
+    {
+        // A watch of its own that has reported nothing, so every condition comes back; the alerts hear nothing.
+        var id = this.GetPrimaryKeyString();
+        var watch = new SilenceWatch(RuleScope.Department, _silence?.WatchingSince ?? clock.UtcNow);
+        var labels = ImmutableDictionary<string, string>.Empty.Add("department", id);
+        var signals = watch.Evaluate(rules, r => r.Match.MatchesDepartment(id), _lastSeen, new AlertSource(RuleScope.Department, id), labels, clock.UtcNow, directory.CurrentValue.NameOf(id));
+        return Task.FromResult(signals.ToImmutableArray());
+    }
+
     private DepartmentStatus Status()
     {
         var id = this.GetPrimaryKeyString();

@@ -210,6 +210,23 @@ public sealed partial class SeriesGrain(
     }
 
     /// <inheritdoc />
+    public Task<ImmutableArray<AlertSignal>> DryRun(ImmutableArray<AlertRule> rules)
+    {
+        // Fresh evaluators have reported nothing, so they return every condition; nothing is sent to the alerts.
+        var now = clock.UtcNow;
+        var signals = new List<AlertSignal>();
+        if (_measurement is not null)
+        {
+            signals.AddRange(new SeriesAlertEvaluator().Evaluate(rules, Source, _measurement, _tags, new SeriesReadings(_fields, UnixNanos.From(now)), _fields.Keys, now, DepartmentName()));
+        }
+
+        var lastReport = _lastArrival ?? (_fields.Count > 0 ? LastTime() : null);
+        var watch = new SilenceWatch(RuleScope.Series, _silence?.WatchingSince ?? lastReport ?? now);
+        signals.AddRange(watch.Evaluate(rules, r => r.Match.Matches(_keyMeasurement, _keyTags), lastReport, Source, _keyTags.SetItem("measurement", _keyMeasurement), now, DepartmentName()));
+        return Task.FromResult(signals.ToImmutableArray());
+    }
+
+    /// <inheritdoc />
     public Task<SeriesSnapshot?> GetSnapshot()
     {
         if (_measurement is null)

@@ -50,14 +50,14 @@ internal static partial class RuleFilesApi
             var text = await ReadTextAsync(request);
             if (text is null)
             {
-                return TypedResults.BadRequest(new ApiError($"the body must be the YAML rule file, UTF-8, at most {MaxFileBytes / 1024} KiB"));
+                return TypedResults.BadRequest(new ApiError(BodyRule));
             }
 
             var directory = status.Snapshot().Directory;
             var errors = Check(directory, name, text);
             if (errors.Count > 0)
             {
-                return TypedResults.BadRequest(new RuleFileRejection($"{name} was not saved: the rules in force are unchanged", errors));
+                return TypedResults.BadRequest(new RuleFileRejection($"{name} was not saved: the rules in force are unchanged", [.. errors.Select(e => e.Message)], errors));
             }
 
             // Recorded first: a change that cannot be recorded (say, a full disk) is not made.
@@ -90,12 +90,17 @@ internal static partial class RuleFilesApi
         return app;
     }
 
-    private const string NameRule = "a rule file name is lower-case letters, digits, '.', '_' or '-', ending in .yaml or .yml (e.g. network.yaml)";
+    /// <summary>What a rule file's body must be, for error messages.</summary>
+    internal static readonly string BodyRule = $"the body must be the YAML rule file, UTF-8, at most {MaxFileBytes / 1024} KiB";
 
-    private static bool IsRuleFile(string? name) => name is { Length: <= 100 } && RuleFileName().IsMatch(name);
+    /// <summary>What a rule file's name looks like, for error messages.</summary>
+    internal const string NameRule = "a rule file name is lower-case letters, digits, '.', '_' or '-', ending in .yaml or .yml (e.g. network.yaml)";
+
+    /// <summary>Whether <paramref name="name"/> is a rule file's name.</summary>
+    internal static bool IsRuleFile(string? name) => name is { Length: <= 100 } && RuleFileName().IsMatch(name);
 
     /// <summary>The loader's errors for the folder as it would be with the new file.</summary>
-    private static List<string> Check(string directory, string name, string text)
+    internal static List<RuleLoadError> Check(string directory, string name, string text)
     {
         var scratch = Path.Combine(Path.GetTempPath(), "oc-rules-" + Guid.NewGuid().ToString("N"), Path.GetFileName(directory));
         Directory.CreateDirectory(scratch);
@@ -110,7 +115,7 @@ internal static partial class RuleFilesApi
             }
 
             File.WriteAllText(Path.Combine(scratch, name), text, Encoding.UTF8);
-            return [.. RuleSetLoader.Load(scratch).Errors.Select(e => e.ToString())];
+            return [.. RuleSetLoader.Load(scratch).Errors];
         }
         finally
         {
@@ -118,7 +123,8 @@ internal static partial class RuleFilesApi
         }
     }
 
-    private static async Task<string?> ReadTextAsync(HttpRequest request)
+    /// <summary>The request's body as UTF-8 text; null when it is too large or not UTF-8.</summary>
+    internal static async Task<string?> ReadTextAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxFileBytes)
         {

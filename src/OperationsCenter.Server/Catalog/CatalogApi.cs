@@ -11,7 +11,8 @@ internal static class CatalogApi
     /// <summary>Maps the catalog route group.</summary>
     public static RouteGroupBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/catalog");
+        // Administrators read it too: the admin screens name units and offer the departments to issue keys for.
+        var group = app.MapGroup("/api/v1/catalog").RequireAuthorization(p => p.RequireRole(Security.Roles.Operator, Security.Roles.Leader, Security.Roles.Admin));
         group.MapGet("", Get);
         return group;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using OperationsCenter.Catalog;
 using OperationsCenter.Server.Security;
@@ -39,14 +38,8 @@ internal static partial class KeysCommand
     /// <summary>Prints the key and the entry; returns the exit code.</summary>
     private static int Add(string department, bool json, TextWriter output)
     {
-        // 256 random bits; the prefix lets secret scanners and people recognise a leaked key.
-        var key = "oc_" + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var hash = DepartmentKeyResolver.Hash(key);
-
-        // A name of its own (letters, digits and '_', as shells allow in variable names), so an entry added by an
-        // environment variable or a second file adds to the keys instead of replacing one.
-        var entryName = $"{department.Replace('-', '_')}_{hash[..8]}";
-        var entry = new DepartmentKey { Department = department, Sha256 = hash };
+        var (key, entryName, entry) = IssuedKey.For(department);
+        var hash = entry.Sha256;
         if (json)
         {
             output.WriteLine(CommandJson.Serialize(new { key, entryName, entry }));
@@ -81,7 +74,7 @@ internal static partial class KeysCommand
             throw new CommandException($"'{name}' is not an entry name: use ASCII letters, digits and '_' (at most 64)");
         }
 
-        var key = "ocm_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = IssuedKey.NewSecret("ocm_");
         var entry = new Telemetry.ScrapeKey { Sha256 = DepartmentKeyResolver.Hash(key) };
         if (json)
         {
@@ -111,9 +104,9 @@ internal static partial class KeysCommand
     /// <summary>Refuses an id that is not one, or that the catalog does not know (a typo would issue a key nobody can use).</summary>
     private static void CheckCatalog(string department, string? catalogPath, bool notInCatalog)
     {
-        if (!DepartmentId().IsMatch(department))
+        if (!IssuedKey.IsDepartmentId(department))
         {
-            throw new CommandException($"department '{department}' is not an id: use lower-case ASCII letters, digits and '-' (at most 64), as in the catalog");
+            throw new CommandException($"department '{department}' is not an id: use {IssuedKey.DepartmentIdRule}");
         }
 
         if (notInCatalog || catalogPath is null || !File.Exists(catalogPath))
@@ -160,11 +153,6 @@ internal static partial class KeysCommand
 
         return row[b.Length];
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
-    private static partial Regex DepartmentId();
 
     [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
     private static partial Regex EntryName();

@@ -37,17 +37,15 @@ internal static class UsersCommand
     private static int Add(string name, IReadOnlyList<string> givenRoles, string? displayName, string? email, bool asJson, TextReader input,
         TextWriter output)
     {
-        if (name.Length is 0 or > 100 || name.Any(char.IsWhiteSpace))
+        if (PersonEntry.NameProblem(name) is { } nameProblem)
         {
-            throw new CommandException("--name is the sign-in name: 1 to 100 characters, no spaces");
+            throw new CommandException($"--name: {nameProblem}");
         }
 
-        if (email is not null && (!MimeKit.MailboxAddress.TryParse(email, out var address) || !address.Address.Contains('@', StringComparison.Ordinal)))
+        if (email is not null && PersonEntry.EmailProblem(email) is { } emailProblem)
         {
-            throw new CommandException($"--email '{email}' is not a mail address, e.g. binh@laichau.gov.vn");
+            throw new CommandException($"--email: {emailProblem}");
         }
-
-        var roles = givenRoles.Distinct().ToList();
 
         if (!Console.IsInputRedirected && ReferenceEquals(input, Console.In))
         {
@@ -55,19 +53,17 @@ internal static class UsersCommand
         }
 
         var password = input.ReadLine();
-        if (password is not { Length: >= 12 })
+        if (PersonEntry.PasswordProblem(password) is { } passwordProblem)
         {
-            throw new CommandException("the password (read from standard input) must have at least 12 characters");
+            throw new CommandException($"{passwordProblem} (read from standard input)");
         }
 
-        var entry = new UserAccount
+        var (entry, problem) = PersonEntry.Create(name, displayName, [.. givenRoles], password, email);
+        if (entry is null)
         {
-            Name = name,
-            DisplayName = displayName,
-            PasswordHash = UserDirectory.HashPassword(password),
-            Roles = roles,
-            Email = email,
-        };
+            throw new CommandException(problem!);
+        }
+
         var json = CommandJson.Serialize(entry);
         if (asJson)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OperationsCenter.Grains;
 using OperationsCenter.Grains.Alerts;
+using OperationsCenter.Server.Admin;
 using OperationsCenter.Server.Alerts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperationsCenter.Server.Api;
@@ -53,6 +54,7 @@ public static class OperationsCenterHostingExtensions
         services.AddSingleton<RuleStatus>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditLog>();
+        services.AddAdmin();
         services.AddSingleton<RuleFileWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RuleFileWatcher>());
         services.AddSingleton<IAlertHistory, SpoolAlertHistory>();
@@ -95,8 +97,8 @@ public static class OperationsCenterHostingExtensions
         app.MapRuleFilesApi();
         app.MapAuditApi();
         app.MapSilencesApi();
-        app.MapKeysApi();
         app.MapDepartmentsApi(wallPath);
+        app.MapAdmin(wallPath);
         app.MapMetrics();
         app.MapHub<WallHub>("/hubs/wall");
 

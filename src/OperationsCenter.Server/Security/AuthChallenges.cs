@@ -55,7 +55,9 @@ internal static class AuthChallenges
             : request.Path.StartsWithSegments("/api/v1/alerts") || request.Path.StartsWithSegments("/hubs")
                 ? "acknowledging needs the operator or leader role"
                 : request.Path.StartsWithSegments("/api/v1/rules") || request.Path.StartsWithSegments("/api/v1/silences") || request.Path.StartsWithSegments("/api/v1/keys")
-                    ? "rules, silences and keys need the admin role"
+                  || request.Path.StartsWithSegments("/api/v1/people") || request.Path.StartsWithSegments("/admin") || request.Path.StartsWithSegments("/admin.html")
+                  || request.Path.StartsWithSegments("/js/admin")
+                    ? "the admin area (rules, silences, keys, people) needs the admin role"
                     : request.Path.StartsWithSegments("/openapi")
                         ? "the API's description needs the admin role"
                         : "the wall and its API need the operator or leader role";

@@ -31,12 +31,14 @@ public sealed class OpenApiTests(CenterFixture fixture)
         // Core's health-check endpoints, which monitors know by their fixed paths; the README describes them), the
         // Prometheus scrape endpoint /metrics (the exposition format is Prometheus', read by scrapers, not clients), and the
         // Orleans Dashboard (Orleans' own page and the JSON its script polls, an admin screen rather than the center's
-        // API: its format is Orleans', not ours to describe, so it is left out of the document).
+        // API: its format is Orleans', not ours to describe, so it is left out of the document), and the admin area's
+        // pages and scripts (files served to administrators, not operations).
         var mapped = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<OrleansDashboardEndpoint>() is null)
             .Where(e => !(e.RoutePattern.RawText ?? "").StartsWith("/hubs/", StringComparison.Ordinal)
                         && !(e.RoutePattern.RawText ?? "").StartsWith("/health", StringComparison.Ordinal)
                         && e.RoutePattern.RawText != "/metrics"
+                        && e.RoutePattern.RawText is not ("/admin" or "/admin.html" or "/admin/{**path}" or "/js/admin/{**path}")
                         && e.RoutePattern.RawText != "/openapi/{documentName}.json")
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Where(m => m != "OPTIONS")

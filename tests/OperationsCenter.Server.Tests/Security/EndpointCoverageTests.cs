@@ -18,7 +18,7 @@ public sealed class EndpointCoverageTests(CenterFixture fixture)
     private static readonly HashSet<string> Open = ["/ping", "/health", "/health/live", "/health/ready", "/login", "/auth/login", "/auth/logout", "/auth/providers", "/auth/oidc"];
 
     // Pages among the endpoints (the wall's pages are files): without a session, a redirect to the sign-in page.
-    private static readonly HashSet<string> Pages = ["/orleans", "/orleans/index.html", "/department", "/department/{id}"];
+    private static readonly HashSet<string> Pages = ["/orleans", "/orleans/index.html", "/department", "/department/{id}", "/admin", "/admin.html", "/admin/{**path}", "/js/admin/{**path}"];
 
     [Fact]
     public async Task No_endpoint_but_ping_health_and_sign_in_answers_without_credentials()
