@@ -44,7 +44,7 @@ internal static class UsersCommand
 
         if (email is not null && PersonEntry.EmailProblem(email) is { } emailProblem)
         {
-            throw new CommandException($"--email: {emailProblem}");
+            throw new CommandException($"--email {emailProblem}");
         }
 
         if (!Console.IsInputRedirected && ReferenceEquals(input, Console.In))

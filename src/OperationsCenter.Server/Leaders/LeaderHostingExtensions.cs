@@ -25,7 +25,12 @@ internal static class LeaderHostingExtensions
             : new FileStateTable(Path.Combine(dataDirectory, "leaders")));
         services.AddSingleton(sp => new LeaderLog(sp.GetRequiredKeyedService<IStateTable>(nameof(LeaderLog)), TimeProvider.System));
         services.AddSingleton(sp => new PushSubscriptionStore(sp.GetRequiredKeyedService<IStateTable>(nameof(LeaderLog))));
-        services.AddSingleton(_ => VapidKeys.Load(builder.Configuration, dataDirectory));
+        // In a cluster every node must sign with the same pair: a generated one is kept in the folder the nodes share
+        // for their data-protection keys when there is one.
+        var vapidFolder = builder.Configuration["OperationsCenter:DataProtectionKeysPath"] is { Length: > 0 } shared
+            ? Path.GetFullPath(shared, builder.Environment.ContentRootPath)
+            : dataDirectory;
+        services.AddSingleton(_ => VapidKeys.Load(builder.Configuration, vapidFolder));
         services.AddTransient<VapidAudienceHandler>();
         services.AddHttpClient(WebPushSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15)).AddHttpMessageHandler<VapidAudienceHandler>();
         services.AddSingleton<WebPushSender>();

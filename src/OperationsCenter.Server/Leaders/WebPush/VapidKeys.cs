@@ -43,15 +43,24 @@ public sealed record VapidKeys(string PublicKey, string PrivateKey, string Subje
         }
 
         var made = Generate(subject);
-        var temporary = path + ".tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(made));
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        File.Move(temporary, path, overwrite: true);
-        return made;
+        try
+        {
+            // Not over a pair another node of the cluster made at the same moment in the shared folder: take that one.
+            File.Move(temporary, path, overwrite: false);
+            return made;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return Load(configuration, dataDirectory);
+        }
     }
 
     /// <summary>A new P-256 key pair.</summary>
