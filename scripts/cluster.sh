@@ -2,7 +2,8 @@
 # Runs a local cluster of N centers (default 3) on one Redis and one InfluxDB behind nginx, with the Lai Châu demo feed;
 # the wall is at http://127.0.0.1:5080/ (nginx). Ctrl-C stops everything this command started.
 #   scripts/cluster.sh [N]
-# Node K (1..N) serves HTTP on 127.0.0.1:$((5080 + K)), its silo on 11110+K, its gateway on 29999+K, keeps its spool in
+# Node K (1..N) serves HTTP on 127.0.0.1:$((5080 + K)), its silo on 11110+K, its gateway on 29999+K (the bases move with
+# OPERATIONSCENTER_CLUSTER_PORT, OPERATIONSCENTER_CLUSTER_SILO_PORT and OPERATIONSCENTER_CLUSTER_GATEWAY_PORT), keeps its spool in
 # data/cluster/node-K; every node reads the same rules folder and the same data-protection keys (data/cluster/keys),
 # so a cookie from one node is good on all.
 set -euo pipefail
@@ -35,6 +36,8 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 port="${OPERATIONSCENTER_CLUSTER_PORT:-5080}"
+silo_base="${OPERATIONSCENTER_CLUSTER_SILO_PORT:-11110}"
+gateway_base="${OPERATIONSCENTER_CLUSTER_GATEWAY_PORT:-29999}"
 url="http://127.0.0.1:$port"
 data="${OPERATIONSCENTER_DATA:-$root/data}/cluster"
 influx_port="${OPERATIONSCENTER_INFLUX_PORT:-8086}"
@@ -84,7 +87,7 @@ for k in $(seq 1 "$nodes"); do
   mkdir -p "$data/node-$k"
   (cd src/OperationsCenter.Server/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Demo \
     Orleans__Clustering__ProviderType=Redis Orleans__ClusterId="$cluster_id" \
-    Orleans__Endpoints__SiloPort=$((11110 + k)) Orleans__Endpoints__GatewayPort=$((29999 + k)) \
+    Orleans__Endpoints__SiloPort=$((silo_base + k)) Orleans__Endpoints__GatewayPort=$((gateway_base + k)) \
     Orleans__Endpoints__AdvertisedIPAddress=127.0.0.1 \
     OperationsCenter__DataDirectory="$data/node-$k" OperationsCenter__DataProtectionKeysPath="$data/keys" \
     OperationsCenter__Alerts__RulesDirectory="$rules" \
@@ -115,9 +118,9 @@ if [ -z "${OPERATIONSCENTER_NO_FEED:-}" ]; then
 fi
 
 echo
-echo "  Operations Center cluster ($nodes nodes, cluster id $cluster_id) behind nginx: $url/"
+echo "  Operations Center wall: $url/   ($nodes nodes behind nginx, cluster id $cluster_id)"
 for k in $(seq 1 "$nodes"); do
-  echo "    node $k: ${node_urls[k - 1]}/  silo 127.0.0.1:$((11110 + k))  gateway $((29999 + k))  data $data/node-$k  log $data/node-$k.log"
+  echo "    node $k: ${node_urls[k - 1]}/  silo 127.0.0.1:$((silo_base + k))  gateway $((gateway_base + k))  data $data/node-$k  log $data/node-$k.log"
 done
 echo "  Demo sign-ins as scripts/run.sh (vanhanh / laichau-vanhanh, lanhdao / laichau-lanhdao, quantri / laichau-quantri)."
 echo "  Demo feed through nginx (log: $data/simulator.log); MQTT is off on the nodes (OperationsCenter__Mqtt__Port)."

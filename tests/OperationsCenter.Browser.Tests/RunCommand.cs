@@ -6,8 +6,8 @@ using OperationsCenter.Testing;
 namespace OperationsCenter.Browser.Tests;
 
 /// <summary>
-/// <c>scripts/run.sh</c> as a newcomer runs it, on free loopback ports and a temporary data folder, so it never
-/// meets a developer's own center; stopped with SIGINT, as Ctrl-C would.
+/// <c>scripts/run.sh</c> (or <c>scripts/cluster.sh</c>) as a newcomer runs it, on free loopback ports and a temporary
+/// data folder, so it never meets a developer's own center; stopped with SIGINT, as Ctrl-C would.
 /// </summary>
 internal sealed class RunCommand : IAsyncDisposable
 {
@@ -25,7 +25,7 @@ internal sealed class RunCommand : IAsyncDisposable
     /// <summary>The temporary data folder (InfluxDB, Redis, spool).</summary>
     public string Data { get; }
 
-    /// <summary>The ports of the center, InfluxDB and Redis.</summary>
+    /// <summary>The ports of the center (nginx and the nodes for a cluster), InfluxDB and Redis.</summary>
     public int[] Ports { get; }
 
     /// <summary>Everything the command printed so far.</summary>
@@ -43,27 +43,56 @@ internal sealed class RunCommand : IAsyncDisposable
     /// <summary>Starts the run command from the checkout's root.</summary>
     public static RunCommand Start()
     {
-        var root = Checkout.Root;
-        var data = Path.Combine(Path.GetTempPath(), "oc-run-" + Guid.NewGuid().ToString("N"));
         int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
-        var start = new ProcessStartInfo("bash", "scripts/run.sh")
+        return Launch("scripts/run.sh", ports, new Dictionary<string, string>
         {
-            WorkingDirectory = root,
+            ["OPERATIONSCENTER_URL"] = $"http://127.0.0.1:{ports[0]}",
+            ["OPERATIONSCENTER_INFLUX_PORT"] = ports[1].ToString(),
+            ["OPERATIONSCENTER_REDIS_PORT"] = ports[2].ToString(),
+            ["Orleans__Endpoints__SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans__Endpoints__GatewayPort"] = FreePort.Next().ToString(),
+        });
+    }
+
+    /// <summary>
+    /// Starts <c>scripts/cluster.sh <paramref name="nodes"/></c>: nginx on a free port, the nodes' HTTP, silo and gateway
+    /// ports just above free ones.
+    /// </summary>
+    public static RunCommand StartCluster(int nodes)
+    {
+        var (front, silo, gateway) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        int[] ports = [front, .. Enumerable.Range(1, nodes).Select(k => front + k), FreePort.Next(), FreePort.Next()];
+        return Launch($"scripts/cluster.sh {nodes}", ports, new Dictionary<string, string>
+        {
+            ["OPERATIONSCENTER_CLUSTER_PORT"] = front.ToString(),
+            ["OPERATIONSCENTER_CLUSTER_SILO_PORT"] = silo.ToString(),
+            ["OPERATIONSCENTER_CLUSTER_GATEWAY_PORT"] = gateway.ToString(),
+            ["OPERATIONSCENTER_INFLUX_PORT"] = ports[^2].ToString(),
+            ["OPERATIONSCENTER_REDIS_PORT"] = ports[^1].ToString(),
+        });
+    }
+
+    private static RunCommand Launch(string command, int[] ports, Dictionary<string, string> environment)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "oc-run-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo("bash", command)
+        {
+            WorkingDirectory = Checkout.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["OPERATIONSCENTER_URL"] = $"http://127.0.0.1:{ports[0]}";
-        start.Environment["OPERATIONSCENTER_INFLUX_PORT"] = ports[1].ToString();
-        start.Environment["OPERATIONSCENTER_REDIS_PORT"] = ports[2].ToString();
         start.Environment["OPERATIONSCENTER_DATA"] = data;
-        start.Environment["Orleans__Endpoints__SiloPort"] = FreePort.Next().ToString();
-        start.Environment["Orleans__Endpoints__GatewayPort"] = FreePort.Next().ToString();
-        var command = new RunCommand(Process.Start(start)!, data, ports);
-        command._process.OutputDataReceived += (_, e) => command.Line(e.Data);
-        command._process.ErrorDataReceived += (_, e) => command.Line(e.Data);
-        command._process.BeginOutputReadLine();
-        command._process.BeginErrorReadLine();
-        return command;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var run = new RunCommand(Process.Start(start)!, data, ports);
+        run._process.OutputDataReceived += (_, e) => run.Line(e.Data);
+        run._process.ErrorDataReceived += (_, e) => run.Line(e.Data);
+        run._process.BeginOutputReadLine();
+        run._process.BeginErrorReadLine();
+        return run;
     }
 
     /// <summary>The wall's address, once the command has printed it.</summary>

@@ -4,7 +4,10 @@ using Xunit.Abstractions;
 
 namespace OperationsCenter.Browser.Tests;
 
-/// <summary>The run command brings up a living control room, shows every reporting unit, and Ctrl-C stops it all.</summary>
+/// <summary>
+/// The run command (and the cluster command) brings up a living control room, shows every reporting unit, and Ctrl-C
+/// stops it all.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RunCommandTests(BrowserFixture browser, ITestOutputHelper output)
 {
@@ -42,6 +45,32 @@ public sealed class RunCommandTests(BrowserFixture browser, ITestOutputHelper ou
 
         await run.InterruptAsync(TimeSpan.FromSeconds(60));
         Assert.All(run.Ports, port => Assert.False(RunCommand.Listening(port), $"port {port} still answers after Ctrl-C: the run command must stop what it started"));
+    }
+
+    [Fact]
+    public async Task The_cluster_command_serves_the_living_wall_through_nginx_and_ctrl_c_stops_every_node()
+    {
+        await using var run = RunCommand.StartCluster(2);
+        try
+        {
+            var wallAddress = await run.WallAsync(TimeSpan.FromMinutes(4));
+            Assert.Contains("2 nodes behind nginx", run.Output);
+
+            // Signed in through nginx (any node), the hub on the node the cookie hashes to, the feed spread over both.
+            await using var wall = await WallPage.OpenAsync(browser.Browser, wallAddress, output, "cluster-command", "/", 1920, 1080, DemoOperator);
+            await wall.ExpectConnectedAsync(TimeSpan.FromSeconds(30));
+            await wall.ExpectAsync("at least 40 units fresh within 60 s: the demo feed reaches the wall whichever node took each report",
+                () => wall.Page.WaitForFunctionAsync(
+                    "() => document.querySelectorAll(\"[data-testid='department'][data-freshness='fresh']\").length >= 40", null, new() { Timeout = 60_000 }));
+            output.WriteLine($"screenshot: {await wall.SaveScreenshotAsync("cluster-command-wall.png")}");
+        }
+        finally
+        {
+            output.WriteLine(run.Output);
+        }
+
+        await run.InterruptAsync(TimeSpan.FromSeconds(90));
+        Assert.All(run.Ports, port => Assert.False(RunCommand.Listening(port), $"port {port} still answers after Ctrl-C: the cluster command must stop what it started"));
     }
 
     /// <summary>The units the demo reports for: the catalog's departments.</summary>
