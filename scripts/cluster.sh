@@ -99,7 +99,7 @@ done
 for k in $(seq 1 "$nodes"); do
   for _ in $(seq 1 120); do
     curl -fs -o /dev/null "${node_urls[k - 1]}/ping" && break
-    kill -0 "${node_pids[k - 1]}" 2>/dev/null || { echo "node $k stopped; see $data/node-$k.log" >&2; exit 1; }
+    kill -0 "${node_pids[k - 1]}" 2>/dev/null || { echo "node $k stopped; the end of $data/node-$k.log:" >&2; tail -n 30 "$data/node-$k.log" >&2; exit 1; }
     sleep 0.5
   done
   curl -fs -o /dev/null "${node_urls[k - 1]}/ping" || { echo "node $k did not answer; see $data/node-$k.log" >&2; exit 1; }

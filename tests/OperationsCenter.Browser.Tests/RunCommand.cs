@@ -55,12 +55,14 @@ internal sealed class RunCommand : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts <c>scripts/cluster.sh <paramref name="nodes"/></c>: nginx on a free port, the nodes' HTTP, silo and gateway
-    /// ports just above free ones.
+    /// Starts <c>scripts/cluster.sh <paramref name="nodes"/></c> with nginx, the nodes' HTTP, silo and gateway ports in
+    /// blocks of free ports.
     /// </summary>
     public static RunCommand StartCluster(int nodes)
     {
-        var (front, silo, gateway) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        // cluster.sh numbers node K's ports base + K: whole blocks of free ports, one for HTTP (nginx at the base), one
+        // for silos and one for gateways.
+        var (front, silo, gateway) = (FreePort.Block(nodes + 1), FreePort.Block(nodes + 1), FreePort.Block(nodes + 1));
         int[] ports = [front, .. Enumerable.Range(1, nodes).Select(k => front + k), FreePort.Next(), FreePort.Next()];
         return Launch($"scripts/cluster.sh {nodes}", ports, new Dictionary<string, string>
         {
