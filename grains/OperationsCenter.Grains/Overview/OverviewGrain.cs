@@ -5,12 +5,17 @@ using OperationsCenter.Grains.Departments;
 namespace OperationsCenter.Grains.Overview;
 
 /// <summary>
-/// Every department's status. On activation it wakes each configured department, so departments that never
-/// report still run their freshness timers and show as silent.
+/// Every department's status. On activation, and every <see cref="WakeInterval"/> after, it wakes each configured
+/// department, so departments that never report still run their freshness timers and show as silent, and in a
+/// cluster a department whose grain went down with its node comes back (its timers with it: a silent unit's deadman)
+/// though no point of it arrives.
 /// </summary>
 public sealed class OverviewGrain(IOptionsMonitor<DepartmentDirectoryOptions> directory, LiveStateClock clock)
     : Grain, IOverviewGrain
 {
+    /// <summary>How often every department is woken; well under any deadman silence worth setting.</summary>
+    public static readonly TimeSpan WakeInterval = TimeSpan.FromSeconds(15);
+
     private readonly SortedDictionary<string, DepartmentStatus> _departments = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -25,6 +30,16 @@ public sealed class OverviewGrain(IOptionsMonitor<DepartmentDirectoryOptions> di
         // lock while ours is held, and a department sending to us at the same moment deadlocks both (seen in a
         // stack dump). Yielding runs the rest as an ordinary turn of this activation.
         await Task.Yield();
+        WakeDepartments();
+        this.RegisterGrainTimer(() =>
+        {
+            WakeDepartments();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(WakeInterval, WakeInterval) { KeepAlive = true });
+    }
+
+    private void WakeDepartments()
+    {
         foreach (var department in directory.CurrentValue.Departments)
         {
             GrainFactory.GetGrain<IDepartmentGrain>(department.Id).Wake().Ignore();
