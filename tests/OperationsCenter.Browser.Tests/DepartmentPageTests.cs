@@ -112,8 +112,8 @@ public sealed class DepartmentPageTests(BrowserFixture browser, ITestOutputHelpe
         await desk.ExpectAsync("the report's outcome", () => Expect(page.GetByTestId("report-result")).ToContainTextAsync("Đã lưu 2 dòng; 1 dòng bị từ chối", new() { Timeout = 15_000 }));
         await Expect(preview).ToBeHiddenAsync();
         await desk.ExpectAsync("the stored rows among the series", () => Expect(page.GetByTestId("series-table")).ToContainTextAsync($"desk {batch}", new() { Timeout = 15_000 }));
-        await Expect(page.GetByTestId("series-table")).ToContainTextAsync("81,5");
-        await Expect(page.GetByTestId("series-table")).ToContainTextAsync("1.250");
+        await Expect(page.GetByTestId("series-table")).ToContainTextAsync("81,5", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("series-table")).ToContainTextAsync("1.250", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("refused-line").First).ToContainTextAsync("dossiers.overdue");
         await CheckScreenshotAsync(desk, "department-1920x1080.png", 1920, 1080);
         await page.ScreenshotAsync(new() { Path = WallPage.ArtifactPath("department-full-1920.png"), FullPage = true });

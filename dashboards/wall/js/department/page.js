@@ -12,6 +12,7 @@ import { mountReports, renderTemplates } from './report.js';
 /** @typedef {import('../contract').DepartmentPage} DepartmentPage */
 
 const REFRESH_MS = 15_000;
+const STORED_RECHECK_MS = 2_000;
 const CHART_REFRESH_MS = 300_000;
 
 /** @type {DepartmentPage | null} */
@@ -51,7 +52,8 @@ async function start() {
     }
     chart();
   });
-  mountReports({ onStored: () => { refresh(); chart(); } });
+  // Live state takes the stored rows a flush after the answer: look again shortly, so none waits for the next refresh.
+  mountReports({ onStored: () => { refresh(); chart(); setTimeout(refresh, STORED_RECHECK_MS); } });
   days.addEventListener('change', chart);
   await refresh();
   await chart();
