@@ -48,34 +48,9 @@ rules="${OperationsCenter__Alerts__RulesDirectory:-$root/rules}"
 cluster_id="${Orleans__ClusterId:-operations-center-$(date +%Y%m%d%H%M%S)}"
 mkdir -p "$data"
 
-# InfluxDB and Redis as scripts/run.sh starts them, loopback only, data under data/cluster, unless configured.
-if [ -z "${OperationsCenter__Influx__Url:-}" ]; then
-  mkdir -p "$data/influxdb"
-  INFLUXDB_HTTP_BIND_ADDRESS=127.0.0.1:$influx_port INFLUXDB_BIND_ADDRESS=127.0.0.1:$((influx_port + 2)) \
-  INFLUXDB_META_DIR="$data/influxdb/meta" INFLUXDB_DATA_DIR="$data/influxdb/data" \
-  INFLUXDB_DATA_WAL_DIR="$data/influxdb/wal" INFLUXDB_REPORTING_DISABLED=true \
-  INFLUXDB_HTTP_LOG_ENABLED=false INFLUXDB_LOGGING_LEVEL=warn \
-    influxd -config /dev/null > "$data/influxdb.log" 2>&1 &
-  infra_pids+=($!)
-  for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$influx_port/ping" && break; sleep 0.5; done
-  curl -fs -o /dev/null "http://127.0.0.1:$influx_port/ping" || { echo "InfluxDB did not start; see $data/influxdb.log" >&2; exit 1; }
-  export OperationsCenter__Influx__Url=http://127.0.0.1:$influx_port
-fi
-
-# One Redis for membership (Orleans:Clustering), reminders and alert state.
-if [ -z "${OperationsCenter__Alerts__Redis:-}" ]; then
-  if redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG; then
-    echo "Using the Redis already answering on 127.0.0.1:$redis_port for membership and alert state."
-  else
-    mkdir -p "$data/redis"
-    redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$data/redis" --appendonly yes --appendfsync always \
-      --save "" --daemonize no --logfile "" > "$data/redis.log" 2>&1 &
-    infra_pids+=($!)
-    for _ in $(seq 1 60); do redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.5; done
-    redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG || { echo "Redis did not start; see $data/redis.log" >&2; exit 1; }
-  fi
-  export OperationsCenter__Alerts__Redis=127.0.0.1:$redis_port
-fi
+# InfluxDB and Redis, loopback only, data under $data, unless configured.
+source scripts/local-stores.sh
+start_local_stores infra_pids
 
 # The shared data-protection keys, readable by this user only.
 mkdir -p "$data/keys" && chmod 700 "$data/keys"

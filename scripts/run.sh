@@ -18,35 +18,9 @@ data="${OPERATIONSCENTER_DATA:-$root/data}"
 influx_port="${OPERATIONSCENTER_INFLUX_PORT:-8086}"
 redis_port="${OPERATIONSCENTER_REDIS_PORT:-6379}"
 
-# A local InfluxDB, loopback only, data under data/influxdb, unless one is configured.
-if [ -z "${OperationsCenter__Influx__Url:-}" ]; then
-  mkdir -p "$data/influxdb"
-  INFLUXDB_HTTP_BIND_ADDRESS=127.0.0.1:$influx_port INFLUXDB_BIND_ADDRESS=127.0.0.1:$((influx_port + 2)) \
-  INFLUXDB_META_DIR="$data/influxdb/meta" INFLUXDB_DATA_DIR="$data/influxdb/data" \
-  INFLUXDB_DATA_WAL_DIR="$data/influxdb/wal" INFLUXDB_REPORTING_DISABLED=true \
-  INFLUXDB_HTTP_LOG_ENABLED=false INFLUXDB_LOGGING_LEVEL=warn \
-    influxd -config /dev/null > "$data/influxdb.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$influx_port/ping" && break; sleep 0.5; done
-  curl -fs -o /dev/null "http://127.0.0.1:$influx_port/ping" || { echo "InfluxDB did not start; see $data/influxdb.log" >&2; exit 1; }
-  export OperationsCenter__Influx__Url=http://127.0.0.1:$influx_port
-fi
-
-# A local Redis for alert state (acknowledgements survive a restart), loopback only, append-only file under data/redis,
-# unless one is configured. Debian's package may have started a system Redis on 6379 already: then that one is used.
-if [ -z "${OperationsCenter__Alerts__Redis:-}" ]; then
-  if redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG; then
-    echo "Using the Redis already answering on 127.0.0.1:$redis_port for alert state."
-  else
-    mkdir -p "$data/redis"
-    redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$data/redis" --appendonly yes --appendfsync always \
-      --save "" --daemonize no --logfile "" > "$data/redis.log" 2>&1 &
-    pids+=($!)
-    for _ in $(seq 1 60); do redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.5; done
-    redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG || { echo "Redis did not start; see $data/redis.log" >&2; exit 1; }
-  fi
-  export OperationsCenter__Alerts__Redis=127.0.0.1:$redis_port
-fi
+# InfluxDB and Redis, loopback only, data under $data, unless configured.
+source scripts/local-stores.sh
+start_local_stores pids
 # Keys and people made on the admin screens (/admin) are kept in a settings file of the data folder.
 if [ -z "${OperationsCenter__SettingsFile:-}" ]; then
   mkdir -p "$data"
