@@ -12,6 +12,7 @@ using OperationsCenter.Server.Departments;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Ingest;
 using OperationsCenter.Server.Leaders;
+using OperationsCenter.Server.LiveState;
 using OperationsCenter.Server.Mqtt;
 using OperationsCenter.Server.Notifications;
 using OperationsCenter.Server.Notifications.Email;
