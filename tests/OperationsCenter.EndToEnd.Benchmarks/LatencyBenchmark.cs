@@ -63,7 +63,7 @@ internal static class LatencyBenchmark
         var running = feed.RunAsync(stop.Token);
 
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-        var cpuBefore = center.CpuTime;
+        var (cpuBefore, clientCpuBefore) = (center.CpuTime, Process.GetCurrentProcess().TotalProcessorTime);
         var (sentBefore, failedBefore, refusedBefore) = (feed.Sent, sender.Failures, answers.Count(HttpStatusCode.TooManyRequests));
         var clock = Stopwatch.StartNew();
         Volatile.Write(ref from, LoadFeed.NowMs());
@@ -75,11 +75,12 @@ internal static class LatencyBenchmark
         await stop.CancelAsync();
         await running;
         var cpu = center.CpuTime - cpuBefore;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
         var failed = sender.Failures - failedBefore;
         var refused = answers.Count(HttpStatusCode.TooManyRequests) - refusedBefore;
         await Task.Delay(1000); // let the last push arrive
 
         var lastFailure = sender.LastFailure is { Length: > 200 } text ? text[..200] + "…" : sender.LastFailure;
-        return new LatencyResult(options, sent, elapsed, failed, refused, lastFailure, [.. latencies.Order()], cpu);
+        return new LatencyResult(options, sent, elapsed, failed, refused, lastFailure, [.. latencies.Order()], cpu, clientCpu);
     }
 }

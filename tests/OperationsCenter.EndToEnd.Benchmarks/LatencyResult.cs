@@ -11,7 +11,9 @@ namespace OperationsCenter.EndToEnd.Benchmarks;
 /// <param name="LastFailure">The last failure's description, or null.</param>
 /// <param name="Latencies">Each received value's latency in ms, sorted.</param>
 /// <param name="ServerCpu">CPU time of the server process(es) inside the window.</param>
-internal sealed record LatencyResult(LatencyOptions Options, long Sent, TimeSpan Elapsed, long Failed, long Refused, string? LastFailure, double[] Latencies, TimeSpan ServerCpu)
+/// <param name="ClientCpu">CPU time of this process (the feed and the hub client) inside the window: on a machine this
+/// small, a sender short of CPU is why an asked rate is not offered.</param>
+internal sealed record LatencyResult(LatencyOptions Options, long Sent, TimeSpan Elapsed, long Failed, long Refused, string? LastFailure, double[] Latencies, TimeSpan ServerCpu, TimeSpan ClientCpu)
 {
     /// <summary>Points/s actually sent: below the asked rate when the sender could not keep up.</summary>
     public double OfferedRate => Sent / Elapsed.TotalSeconds;
@@ -28,6 +30,6 @@ internal sealed record LatencyResult(LatencyOptions Options, long Sent, TimeSpan
           offered:   {OfferedRate:F0} points/s of {Options.Rate} asked{(OfferedInFull ? "" : " (NOT offered in full: the sender fell behind)")} for {Elapsed.TotalSeconds:F1} s; {Failed} failed requests, {Refused} of them 429{(LastFailure is null ? "" : $" (last: {LastFailure})")}
           received:  {Latencies.Length} field values at the hub client
           latency:   p50 {Quantile(0.50):F0} ms, p90 {Quantile(0.90):F0} ms, p99 {Quantile(0.99):F0} ms, max {(Latencies.Length > 0 ? Latencies[^1] : double.NaN):F0} ms
-          CPU:       {ServerCpu.TotalSeconds:F1} s for the server(s) ({ServerCpu.TotalSeconds / (Sent / 1e6):F1} s per million points)
+          CPU:       {ServerCpu.TotalSeconds:F1} s for the server(s) ({ServerCpu.TotalSeconds / (Sent / 1e6):F1} s per million points), {ClientCpu.TotalSeconds:F1} s for the feed and hub client
         """);
 }

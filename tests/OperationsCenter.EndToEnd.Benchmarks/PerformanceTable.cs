@@ -34,7 +34,7 @@ internal static class PerformanceTable
         foreach (var run in latency)
         {
             var asked = run.Value?.Options;
-            Row($"ingest → value at a SignalR client at {asked?.Rate.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} points/s over {options.LatencySeries:N0} series ({options.LatencySeconds} s, InfluxDB storing meanwhile)",
+            Row($"ingest → value at a SignalR client at {asked?.Rate.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} points/s over {options.LatencySeries:N0} series ({options.LatencySeconds} s, {options.BatchesPerSecond} requests/s per department, InfluxDB storing meanwhile)",
                 "—",
                 run.Cell(r => $"p50 {r.Quantile(0.5):F0} / p90 {r.Quantile(0.9):F0} / **p99 {r.Quantile(0.99):F0} ms**; **{r.Refused:N0} refused (429)**, {r.Failed:N0} failed in all; offered {r.OfferedRate:N0} points/s{(r.OfferedInFull ? "" : " (NOT the asked rate)")}"),
                 "p99 < 500 ms, nothing refused" + Verdict(run.Value is { } r ? r.Quantile(0.99) < 500 && r.Failed == 0 && r.OfferedInFull : null));
@@ -53,7 +53,7 @@ internal static class PerformanceTable
 
         Row($"snapshot time for a new wall connection at {options.SnapshotSeries:N0} series ({options.Snapshots} connections, one after another)",
             "—",
-            snapshot.Cell(m => m.Snapshots.Count == 0 ? "none measured" : $"median **{m.SnapshotMedian.TotalMilliseconds:F0} ms**, max {m.SnapshotMax.TotalMilliseconds:F0} ms; {m.Snapshots[0].Bytes:N0} bytes of JSON"),
+            snapshot.Cell(m => m.Snapshots.Count == 0 ? "none measured" : $"median **{m.SnapshotMedian.TotalMilliseconds:F0} ms**, max {m.SnapshotMax.TotalMilliseconds:F0} ms; {m.Snapshots[0].Bytes:N0} bytes of JSON{(m.Snapshots[0].Series is { } listed ? $", {listed:N0} series listed" : "")}"),
             "(report)");
         return table.ToString();
     }

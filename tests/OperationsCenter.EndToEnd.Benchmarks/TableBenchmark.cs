@@ -25,7 +25,7 @@ internal static class TableBenchmark
             await influx.CreateDatabaseAsync(database);
 
             // The center stores into InfluxDB meanwhile, as in production: InfluxDB's CPU is on the same cores.
-            var load = new LatencyOptions(rate, options.LatencySeconds, options.LatencySeries, 20, options.LatencyWarmup, options.Nodes);
+            var load = new LatencyOptions(rate, options.LatencySeconds, options.LatencySeries, options.BatchesPerSecond, options.LatencyWarmup, options.Nodes);
             latency.Add(await Measured<LatencyResult>.RunAsync($"latency at {rate:N0} points/s",
                 () => LatencyBenchmark.MeasureAsync(load, new Dictionary<string, string?>
                 {
