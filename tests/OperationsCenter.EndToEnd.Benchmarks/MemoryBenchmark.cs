@@ -56,13 +56,22 @@ internal static class MemoryBenchmark
         var (resident, settled) = await SettledResidentAsync(center);
         var swapAfter = SwapReading.Now();
 
+        // The memory figure stands whatever the snapshots do: a failed connection is reported beside it.
         var timings = new List<SnapshotTiming>();
+        var failures = new List<string>();
         for (var i = 0; i < snapshots; i++)
         {
-            timings.Add(await SnapshotTiming.ReceiveAsync(center.BaseAddress));
+            try
+            {
+                timings.Add(await SnapshotTiming.ReceiveAsync(center.BaseAddress));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException)
+            {
+                failures.Add(ex.Message);
+            }
         }
 
-        return new MemoryResult(series, live, fed, idle, resident, settled, swapBefore, swapAfter, timings);
+        return new MemoryResult(series, live, fed, idle, resident, settled, swapBefore, swapAfter, timings, failures);
     }
 
     /// <summary>Series the live state holds: the overview's per-department series counts, summed.</summary>

@@ -10,10 +10,10 @@ internal static class PerformanceTable
 
     public static string Format(
         TableOptions options,
-        Measured<ThroughputResult> throughput,
+        Measured<ThroughputResult>? throughput,
         IReadOnlyList<Measured<LatencyResult>> latency,
         IReadOnlyList<Measured<MemoryResult>> memory,
-        Measured<MemoryResult> snapshot)
+        Measured<MemoryResult>? snapshot)
     {
         var departments = DemoDepartments.Instance.Ids.Count;
         var table = new StringBuilder();
@@ -22,14 +22,18 @@ internal static class PerformanceTable
         table.Append(CultureInfo.InvariantCulture, $"{(options.Quick ? "QUICK RUN (scaled down: to check the command, not to quote)\n" : "")}{BenchTarget.Describe(options.Nodes)}\n\n");
         table.Append("| figure | InfluxDB alone | the center | goal |\n|---|---|---|---|\n");
 
-        Row($"points/s stored in InfluxDB ({options.Points:N0} points, {options.Series:N0} series over the {departments} demo departments, {options.LinesPerBody:N0}-line bodies, {options.Clients} concurrent senders)",
-            throughput.Cell(t => $"{t.DirectRate:N0}"),
-            throughput.Cell(t => $"accepted {t.AcceptedRate:N0}/s, stored {t.StoredRate:N0}/s, ratio **{t.Ratio:F2}**"),
-            "ratio ≥ 0.8" + Verdict(throughput.Value?.Ratio >= 0.8));
-        Row("center CPU per million points (server process CPU from /proc, summed over nodes)",
-            "—",
-            throughput.Cell(t => $"**{t.CpuPerMillion:F1} CPU-s** ({t.Cpu.TotalSeconds:F1} s for {t.Points:N0} points)"),
-            "≤ 4 CPU-s" + Verdict(throughput.Value?.CpuPerMillion <= 4));
+        // A part left out with --parts has no rows.
+        if (throughput is not null)
+        {
+            Row($"points/s stored in InfluxDB ({options.Points:N0} points, {options.Series:N0} series over the {departments} demo departments, {options.LinesPerBody:N0}-line bodies, {options.Clients} concurrent senders)",
+                throughput.Cell(t => $"{t.DirectRate:N0}"),
+                throughput.Cell(t => $"accepted {t.AcceptedRate:N0}/s, stored {t.StoredRate:N0}/s, ratio **{t.Ratio:F2}**"),
+                "ratio ≥ 0.8" + Verdict(throughput.Value?.Ratio >= 0.8));
+            Row("center CPU per million points (server process CPU from /proc, summed over nodes)",
+                "—",
+                throughput.Cell(t => $"**{t.CpuPerMillion:F1} CPU-s** ({t.Cpu.TotalSeconds:F1} s for {t.Points:N0} points)"),
+                "≤ 4 CPU-s" + Verdict(throughput.Value?.CpuPerMillion <= 4));
+        }
 
         foreach (var run in latency)
         {
@@ -51,10 +55,13 @@ internal static class PerformanceTable
                 goal + Verdict(memory[i].Value is { } m ? m.Resident <= limit && !m.SwapAfter.SwappedSince(m.SwapBefore) : null));
         }
 
-        Row($"snapshot time for a new wall connection at {options.SnapshotSeries:N0} series ({options.Snapshots} connections, one after another)",
-            "—",
-            snapshot.Cell(m => m.Snapshots.Count == 0 ? "none measured" : $"median **{m.SnapshotMedian.TotalMilliseconds:F0} ms**, max {m.SnapshotMax.TotalMilliseconds:F0} ms; {m.Snapshots[0].Bytes:N0} bytes of JSON{(m.Snapshots[0].Series is { } listed ? $", {listed:N0} series listed" : "")}"),
-            "(report)");
+        if (snapshot is not null)
+        {
+            Row($"snapshot time for a new wall connection at {options.SnapshotSeries:N0} series ({options.Snapshots} connections, one after another)",
+                "—",
+                snapshot.Cell(m => m.DescribeSnapshots()),
+                "(report)");
+        }
         return table.ToString();
     }
 

@@ -14,17 +14,31 @@ namespace OperationsCenter.EndToEnd.Benchmarks;
 /// <param name="Alerts">Entries of its <c>alerts</c> list, or null when it has none.</param>
 internal sealed record SnapshotTiming(TimeSpan Elapsed, long Bytes, int? Series, int? Alerts)
 {
-    /// <summary>Signs in as the operator, connects to <c>/hubs/wall</c> and waits (up to 5 minutes) for the snapshot.</summary>
+    /// <summary>SignalR's default server timeout: a browser whose snapshot takes longer drops the connection.</summary>
+    public static readonly TimeSpan BrowserTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Signs in as the operator, connects to <c>/hubs/wall</c> and waits (up to 5 minutes) for the snapshot. The
+    /// client waits longer than a browser would (<see cref="BrowserTimeout"/>) so a slow snapshot is timed, not lost;
+    /// a connection that closes before it arrives fails at once with the reason.
+    /// </summary>
     public static async Task<SnapshotTiming> ReceiveAsync(Uri baseAddress)
     {
+        var limit = TimeSpan.FromMinutes(5);
         var received = new TaskCompletionSource<SnapshotTiming>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var wall = await SignIn.WallAsync(baseAddress, TestUsers.Operator);
+        wall.ServerTimeout = limit;
         var clock = new Stopwatch();
         wall.On<JsonElement>(WallMessages.Snapshot, s => received.TrySetResult(
             new SnapshotTiming(clock.Elapsed, Encoding.UTF8.GetByteCount(s.GetRawText()), Length(s, "series"), Length(s, "alerts"))));
+        wall.Closed += error =>
+        {
+            received.TrySetException(new InvalidOperationException($"the connection closed after {clock.Elapsed.TotalSeconds:F1} s without a snapshot: {error?.Message ?? "closed by the server"}"));
+            return Task.CompletedTask;
+        };
         clock.Start();
         await wall.StartAsync();
-        return await received.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        return await received.Task.WaitAsync(limit);
     }
 
     private static int? Length(JsonElement snapshot, string list) =>

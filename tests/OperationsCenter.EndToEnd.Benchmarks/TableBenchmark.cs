@@ -15,11 +15,11 @@ internal static class TableBenchmark
         var context = await RunContext.DescribeAsync();
         await using var influx = await InfluxProcess.StartAsync();
 
-        var throughput = await Measured<ThroughputResult>.RunAsync("throughput",
+        var throughput = !options.Runs("throughput") ? null : await Measured<ThroughputResult>.RunAsync("throughput",
             () => ThroughputBenchmark.MeasureAsync(influx, options.Points, options.LinesPerBody, options.Series, options.Clients, options.Nodes), r => r.Describe());
 
         var latency = new List<Measured<LatencyResult>>();
-        foreach (var rate in options.LatencyRates)
+        foreach (var rate in options.Runs("latency") ? options.LatencyRates : [])
         {
             var database = "latency" + rate.ToString(CultureInfo.InvariantCulture);
             await influx.CreateDatabaseAsync(database);
@@ -35,7 +35,7 @@ internal static class TableBenchmark
         }
 
         var memory = new List<Measured<MemoryResult>>();
-        var counts = options.MemorySeries.Contains(options.SnapshotSeries) ? options.MemorySeries : [.. options.MemorySeries, options.SnapshotSeries];
+        IReadOnlyList<int> counts = !options.Runs("memory") ? [] : options.MemorySeries.Contains(options.SnapshotSeries) ? options.MemorySeries : [.. options.MemorySeries, options.SnapshotSeries];
         foreach (var series in counts)
         {
             var snapshots = series == options.SnapshotSeries ? options.Snapshots : 0;
@@ -43,8 +43,8 @@ internal static class TableBenchmark
                 () => MemoryBenchmark.MeasureAsync(influx, series, options.Nodes, snapshots), r => r.Describe()));
         }
 
-        var snapshot = memory[counts.ToList().IndexOf(options.SnapshotSeries)];
-        var memoryRows = memory.Take(options.MemorySeries.Count).ToList();
+        var snapshot = counts.Count == 0 ? null : memory[counts.ToList().IndexOf(options.SnapshotSeries)];
+        var memoryRows = memory.Take(Math.Min(memory.Count, options.MemorySeries.Count)).ToList();
         return context + "\n\n" + PerformanceTable.Format(options, throughput, latency, memoryRows, snapshot);
     }
 }

@@ -18,8 +18,12 @@ internal sealed record TableOptions(
     int LatencyWarmup,
     IReadOnlyList<int> MemorySeries,
     int SnapshotSeries,
-    int Snapshots)
+    int Snapshots,
+    IReadOnlyList<string> Parts)
 {
+    /// <summary>True when <paramref name="part"/> (<c>throughput</c>, <c>latency</c>, <c>memory</c>) is to be measured.</summary>
+    public bool Runs(string part) => Parts.Contains(part);
+
     /// <summary>Full size unless <c>--quick</c>; any knob given on the command line wins.</summary>
     public static TableOptions Parse(BenchArguments args)
     {
@@ -40,6 +44,7 @@ internal sealed record TableOptions(
             Value("--warmup", 3, 2),
             args.Ints("--memory-series", quick ? "1000,5000" : "100000,1000000"),
             Value("--snapshot-series", 100_000, 5_000),
-            Value("--snapshots", 5, 3));
+            Value("--snapshots", 5, 3),
+            (args.Text("--parts") ?? "throughput,latency,memory").Split(','));
     }
 }
