@@ -25,7 +25,8 @@ internal sealed class LoadFeed(FeedSender sender, IReadOnlyList<string> departme
     /// <summary>Sends a batch every tick until cancelled, then waits for the requests in flight and returns.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        // The remainder of rate / batchesPerSecond is spread over the batches, so any rate is offered exactly.
+        // Each tick sends what the elapsed time owes, so a tick the timer merged (a busy machine) does not lower the
+        // offered rate: the rate is offered exactly, as a steady sender would.
         var clock = Stopwatch.StartNew();
         var inflight = new List<Task>();
         long batch = 0;
@@ -35,7 +36,12 @@ internal sealed class LoadFeed(FeedSender sender, IReadOnlyList<string> departme
             while (await timer.WaitForNextTickAsync(ct))
             {
                 var sent = Sent;
-                var count = (int)((batch + 1) * rate / batchesPerSecond - batch * rate / batchesPerSecond);
+                var count = (int)Math.Max(0, (long)(clock.Elapsed.TotalSeconds * rate) - sent);
+                if (count == 0)
+                {
+                    continue;
+                }
+
                 inflight.Add(sender.SendAsync(Batch(sent, count), CancellationToken.None));
                 Interlocked.Add(ref _sent, count);
                 batch++;
