@@ -6,7 +6,7 @@ namespace OperationsCenter.Grains.Series;
 /// Rolling 1m/5m/15m/1h aggregates of one field, kept as a sparse ring of fixed-width buckets.
 /// Sparse so that a series reporting once a minute costs a few buckets, not the full hour's worth.
 /// </summary>
-public sealed class RollingWindows
+public class RollingWindows
 {
     /// <summary>The windows reported, shortest first.</summary>
     public static readonly ImmutableArray<(string Name, TimeSpan Length)> Windows =
@@ -20,9 +20,10 @@ public sealed class RollingWindows
     private static readonly long BucketNanos = WindowBuckets.WidthNanos;
     private static readonly long HorizonNanos = Windows[^1].Length.Ticks * 100;
 
-    // Ordered by bucket start; at most one hour's worth of buckets. Room for one at first: most series of a large
-    // province report a few times an hour, and a partition holds thousands of fields.
-    private readonly List<Bucket> _buckets = new(1);
+    // A flat array ordered by bucket start, at most one hour's worth; grown one step at a time from one bucket, as
+    // most series of a large province report a few times an hour and a partition holds thousands of fields.
+    private Bucket[] _buckets = [];
+    private int _count;
 
     /// <summary>Merges a sample; samples older than the horizon relative to <paramref name="nowNanos"/> are ignored.</summary>
     public void Add(FieldSample sample, long nowNanos)
@@ -39,7 +40,7 @@ public sealed class RollingWindows
         }
         else
         {
-            _buckets.Insert(~index, Bucket.From(sample));
+            Insert(~index, Bucket.From(sample));
         }
 
         Trim(nowNanos);
@@ -63,7 +64,7 @@ public sealed class RollingWindows
     {
         var from = WindowBuckets.Of(nowNanos - length.Ticks * 100);
         var acc = new Bucket(0, 0, 0, double.PositiveInfinity, double.NegativeInfinity, 0, long.MinValue);
-        foreach (var bucket in _buckets)
+        foreach (var bucket in _buckets.AsSpan(0, _count))
         {
             if (bucket.Start >= from && bucket.Start <= nowNanos)
             {
@@ -80,7 +81,7 @@ public sealed class RollingWindows
     public bool TryEarliest(long sinceNanos, out double value, out long time)
     {
         var from = WindowBuckets.Of(sinceNanos);
-        foreach (var bucket in _buckets)
+        foreach (var bucket in _buckets.AsSpan(0, _count))
         {
             if (bucket.Start >= from)
             {
@@ -99,21 +100,37 @@ public sealed class RollingWindows
     {
         var horizon = WindowBuckets.Of(nowNanos - HorizonNanos);
         var stale = 0;
-        while (stale < _buckets.Count && _buckets[stale].Start < horizon)
+        while (stale < _count && _buckets[stale].Start < horizon)
         {
             stale++;
         }
 
         if (stale > 0)
         {
-            _buckets.RemoveRange(0, stale);
+            _buckets.AsSpan(stale, _count - stale).CopyTo(_buckets);
+            _count -= stale;
         }
+    }
+
+    private void Insert(int index, Bucket bucket)
+    {
+        if (_count == _buckets.Length)
+        {
+            // Doubling past a few buckets; exact while small, where most fields stay.
+            var larger = new Bucket[_count < 4 ? _count + 1 : _count * 2];
+            _buckets.AsSpan(0, _count).CopyTo(larger);
+            _buckets = larger;
+        }
+
+        _buckets.AsSpan(index, _count - index).CopyTo(_buckets.AsSpan(index + 1));
+        _buckets[index] = bucket;
+        _count++;
     }
 
     private int FindIndex(long start)
     {
         // Newest buckets are the common case: search from the end.
-        for (var i = _buckets.Count - 1; i >= 0; i--)
+        for (var i = _count - 1; i >= 0; i--)
         {
             if (_buckets[i].Start == start)
             {

@@ -91,7 +91,7 @@ public sealed partial class SeriesPartitionGrain(
             foreach (var sample in batch.Samples)
             {
                 var field = series.Field(Name(sample.Field));
-                field.Windows.Add(sample, nowNanos);
+                field.Add(sample, nowNanos);
 
                 // An older point never overwrites a newer latest value.
                 if (sample.LastTime >= field.LatestTime)
@@ -164,7 +164,7 @@ public sealed partial class SeriesPartitionGrain(
                 s.Id.Key, s.Name.Measurement, s.Name.Department, s.Name.Tags,
                 [.. s.Fields
                     .OrderBy(f => f.Name, StringComparer.Ordinal)
-                    .Select(f => new FieldSnapshot(f.Name, f.Latest, UnixNanos.ToDateTimeOffset(f.LatestTime), f.Windows.Snapshot(now)))],
+                    .Select(f => new FieldSnapshot(f.Name, f.Latest, UnixNanos.ToDateTimeOffset(f.LatestTime), f.Snapshot(now)))],
                 UnixNanos.ToDateTimeOffset(s.LastTime()), s.Points))
             .ToImmutableArray();
         return Task.FromResult(snapshots);

@@ -21,12 +21,12 @@ internal sealed class SeriesReadings(SeriesState series, long nowNanos) : ISerie
     }
 
     /// <inheritdoc />
-    public WindowStats? Window(string field, TimeSpan length) => Find(field)?.Windows.Aggregate(nowNanos, length);
+    public WindowStats? Window(string field, TimeSpan length) => Find(field)?.Aggregate(nowNanos, length);
 
     /// <inheritdoc />
     public bool TryEarliest(string field, DateTimeOffset since, out double value, out DateTimeOffset time)
     {
-        if (Find(field) is { } state && state.Windows.TryEarliest(UnixNanos.From(since), out value, out var nanos))
+        if (Find(field) is { } state && state.TryEarliest(UnixNanos.From(since), out value, out var nanos))
         {
             time = UnixNanos.ToDateTimeOffset(nanos);
             return true;
