@@ -49,10 +49,11 @@ public sealed class WallSnapshotTests(BrowserFixture browser, ITestOutputHelper 
             output.WriteLine($"screenshot: {await wall.SaveScreenshotAsync(name + ".png")}");
         }
 
-        // The leader view: units and the alert from its snapshot, and the headline indicators from its series.
+        // The leader view: the headline indicators from its snapshot's series, and the critical alert sent to leaders.
         await using var leader = await WallPage.OpenAsync(browser.Browser, host.BaseAddress, output, "leader-snapshot", "/leader.html", 390, 844, TestUsers.Leader);
         await Expect(leader.Page.Locator("[data-testid='indicator'][data-metric='dossiers.overdue'] .ind-value"))
             .ToHaveAttributeAsync("data-value", overdue, new() { Timeout = 15_000 });
+        await leader.ExpectAsync("the critical alert sent to leaders", () => Expect(leader.Page.GetByTestId("leader-alert")).ToHaveCountAsync(1, new() { Timeout = 15_000 }));
         Assert.Empty(leader.PageErrors);
         output.WriteLine($"screenshot: {await leader.SaveScreenshotAsync("leader-snapshot-390x844.png")}");
     }
