@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.Departments;
 using OperationsCenter.Grains.History;
+using OperationsCenter.Grains.Series;
 using OperationsCenter.Grains.Silences;
 using OperationsCenter.Grains.Wall;
 
@@ -23,6 +24,7 @@ public static class LiveStateServiceCollectionExtensions
         services.Configure<FreshnessOptions>(section.GetSection("Freshness"));
         services.Configure<WallPushOptions>(section.GetSection("Push"));
         services.Configure<DepartmentDirectoryOptions>(section);
+        services.Configure<SeriesPartitions>(section.GetSection("LiveState:Partitions"));
         services.Configure<AlertReminderOptions>(section.GetSection("Alerts:Reminders"));
         services.TryAddSingleton<ILiveStateHistory, NoLiveStateHistory>();
         services.TryAddSingleton<IAlertHistory, NoAlertHistory>();

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
 using OperationsCenter.Testing;
 using OperationsCenter.Testing.Redis;
 
@@ -67,7 +66,7 @@ internal static class AlertRestartBenchmark
             var listed = await CountAsync(afterRestart);
             var listedAt = clock.Elapsed;
             var snapshotStarted = clock.Elapsed;
-            var snapshot = await SnapshotCountAsync(center);
+            var snapshot = (await SnapshotTiming.ReceiveAsync(center.BaseAddress)).Alerts;
             var snapshotAt = clock.Elapsed;
 
             return string.Join('\n',
@@ -84,13 +83,4 @@ internal static class AlertRestartBenchmark
 
     private static async Task<int> CountAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts?state=firing")).GetArrayLength();
-
-    private static async Task<int> SnapshotCountAsync(CenterProcess center)
-    {
-        var snapshot = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var wall = await center.WallConnectionAsync(TestUsers.Operator);
-        wall.On<JsonElement>("snapshot", s => snapshot.TrySetResult(s.GetProperty("alerts").GetArrayLength()));
-        await wall.StartAsync();
-        return await snapshot.Task.WaitAsync(TimeSpan.FromMinutes(1));
-    }
 }

@@ -53,6 +53,16 @@ internal sealed partial class BenchTarget : IAsyncDisposable
         return new BenchTarget(members, nginx, redis, keys);
     }
 
+    /// <summary>Resident memory of every node together (<c>VmRSS</c>), in bytes.</summary>
+    public long ResidentBytes => _nodes.Sum(node => ProcFiles.ResidentBytes(node.ProcessId));
+
+    /// <summary>How a figure names its target: <c>one process</c> or <c>N cluster node(s) behind nginx</c>.</summary>
+    public static string Describe(int nodes) => nodes == 0 ? "one process" : $"{nodes} cluster node(s) behind nginx";
+
+    /// <summary>Waits until InfluxDB has confirmed <paramref name="total"/> points and no spool holds any more.</summary>
+    public Task AwaitShippedAsync(long total) =>
+        Await.UntilAsync(ShippedAsync, s => s.Shipped >= total && s.Backlog == 0, $"{total:N0} points shipped to InfluxDB, spools empty", TimeSpan.FromMinutes(30));
+
     /// <summary>Points shipped to InfluxDB and still in a spool, over every node.</summary>
     public async Task<(long Shipped, long Backlog)> ShippedAsync()
     {

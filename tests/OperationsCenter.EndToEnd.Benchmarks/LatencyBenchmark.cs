@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using OperationsCenter.Simulator;
@@ -15,22 +15,27 @@ namespace OperationsCenter.EndToEnd.Benchmarks;
 /// </summary>
 internal static class LatencyBenchmark
 {
-    public static async Task<string> RunAsync(LatencyOptions options)
+    public static async Task<string> RunAsync(LatencyOptions options) =>
+        (await MeasureAsync(options, new Dictionary<string, string?>())).Describe();
+
+    /// <summary>
+    /// One run against a fresh server process (or cluster, with <see cref="LatencyOptions.Nodes"/>) with the ingest
+    /// limits it ships with, so requests refused at this rate are counted; <paramref name="settings"/> add to them
+    /// (an InfluxDB to store into, say).
+    /// </summary>
+    public static async Task<LatencyResult> MeasureAsync(LatencyOptions options, IReadOnlyDictionary<string, string?> settings)
     {
         // No catalog: the wall then shows every series, the load mode's too (with one, only catalog metrics reach it).
-        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error", ["OperationsCenter:CatalogPath"] = "" };
+        var more = new Dictionary<string, string?>(settings) { ["Logging:LogLevel:Default"] = "Error", ["OperationsCenter:CatalogPath"] = "" };
 
-        // One in-process server by default; with --nodes N, a cluster of server processes behind nginx (the wall and the
-        // feed both go through nginx, so a value may be written on one node and pushed from another).
-        await using var cluster = options.Nodes > 0 ? await BenchTarget.StartAsync(options.Nodes, settings) : null;
-        await using var host = cluster is null ? await CenterHost.StartAsync(settings) : null;
-        var baseAddress = cluster?.BaseAddress ?? host!.BaseAddress;
-        TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime + (cluster?.CpuTime ?? TimeSpan.Zero);
+        // With --nodes N, the wall and the feed both go through nginx, so a value may be written on one node and pushed
+        // from another.
+        await using var center = await BenchTarget.StartAsync(options.Nodes, DemoDepartments.Instance.Settings(more));
         var latencies = new ConcurrentBag<double>();
 
         // Only values sent inside the measured window count: set when it opens and when it closes.
         double from = double.MaxValue, to = double.MaxValue;
-        await using var hub = await SignIn.WallAsync(baseAddress, TestUsers.Operator);
+        await using var hub = await SignIn.WallAsync(center.BaseAddress, TestUsers.Operator);
         hub.On<JsonElement[]>("seriesUpdated", batch =>
         {
             var now = LoadFeed.NowMs();
@@ -49,15 +54,18 @@ internal static class LatencyBenchmark
         });
         await hub.StartAsync();
 
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var sender = new FeedSender(http, Console.Error, TestDepartments.KeyFor);
-        var feed = new LoadFeed(sender, CenterHost.Departments, options.Rate, options.Series, options.BatchesPerSecond);
+        var answers = new StatusTally();
+        using var http = new HttpClient(answers) { BaseAddress = center.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        // Failures are counted and the last one kept; printing each would flood the console at 50k points/s.
+        var sender = new FeedSender(http, TextWriter.Null, DemoDepartments.KeyFor);
+        var feed = new LoadFeed(sender, DemoDepartments.Instance.Ids, options.Rate, options.Series, options.BatchesPerSecond);
         using var stop = new CancellationTokenSource();
         var running = feed.RunAsync(stop.Token);
 
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-        var cpuBefore = Cpu();
-        var (sentBefore, failedBefore) = (feed.Sent, sender.Failures);
+        var (cpuBefore, clientCpuBefore) = (center.CpuTime, Process.GetCurrentProcess().TotalProcessorTime);
+        var (sentBefore, failedBefore, refusedBefore) = (feed.Sent, sender.Failures, answers.Count(HttpStatusCode.TooManyRequests));
         var clock = Stopwatch.StartNew();
         Volatile.Write(ref from, LoadFeed.NowMs());
 
@@ -67,18 +75,13 @@ internal static class LatencyBenchmark
         var elapsed = clock.Elapsed;
         await stop.CancelAsync();
         await running;
-        var cpu = Cpu() - cpuBefore;
+        var cpu = center.CpuTime - cpuBefore;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
         var failed = sender.Failures - failedBefore;
+        var refused = answers.Count(HttpStatusCode.TooManyRequests) - refusedBefore;
         await Task.Delay(1000); // let the last push arrive
 
-        var sorted = latencies.OrderBy(l => l).ToArray();
-        double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
-        return string.Create(CultureInfo.InvariantCulture, $"""
-            Ingest → SignalR latency ({(options.Nodes == 0 ? "one process" : $"{options.Nodes} cluster node(s) behind nginx")}; simulator load mode: {options.Series} series, {options.BatchesPerSecond} batches/s of {options.Rate / options.BatchesPerSecond} points, one request per department)
-              offered:   {sent / elapsed.TotalSeconds:F0} points/s for {elapsed.TotalSeconds:F1} s, {failed} failed requests
-              received:  {sorted.Length} field values at the hub client
-              latency:   p50 {P(0.50):F0} ms, p90 {P(0.90):F0} ms, p99 {P(0.99):F0} ms, max {(sorted.Length > 0 ? sorted[^1] : double.NaN):F0} ms
-              CPU:       {cpu.TotalSeconds:F1} s for server(s) + client ({cpu.TotalSeconds / (sent / 1e6):F1} s per million points)
-            """);
+        var lastFailure = sender.LastFailure is { Length: > 200 } text ? text[..200] + "…" : sender.LastFailure;
+        return new LatencyResult(options, sent, elapsed, failed, refused, lastFailure, [.. latencies.Order()], cpu, clientCpu);
     }
 }

@@ -3,14 +3,6 @@ namespace OperationsCenter.EndToEnd.Benchmarks;
 /// <summary>What load to offer and for how long.</summary>
 internal sealed record LatencyOptions(int Rate, int Seconds, int Series, int BatchesPerSecond, int WarmupSeconds, int Nodes)
 {
-    public static LatencyOptions Parse(string[] args)
-    {
-        int Value(string name, int fallback)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1]) : fallback;
-        }
-
-        return new LatencyOptions(Value("--rate", 10_000), Value("--seconds", 20), Value("--series", 1_000), Value("--batches-per-second", 20), Value("--warmup", 3), Value("--nodes", 0));
-    }
+    public static LatencyOptions Parse(BenchArguments args) =>
+        new(args.Int("--rate", 10_000), args.Int("--seconds", 20), args.Int("--series", 1_000), args.Int("--batches-per-second", 20), args.Int("--warmup", 3), args.Int("--nodes", 0));
 }

@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using OperationsCenter.Simulator;
 using OperationsCenter.Testing;
 using OperationsCenter.Testing.Influx;
@@ -18,17 +14,23 @@ internal static class ThroughputBenchmark
 {
     public static async Task<string> RunAsync(int points, int linesPerBody, int series, int concurrency, int nodes = 0)
     {
-        var bodies = Bodies(points, linesPerBody, series);
         await using var influx = await InfluxProcess.StartAsync();
+        return (await MeasureAsync(influx, points, linesPerBody, series, concurrency, nodes)).Describe();
+    }
+
+    /// <summary>One run against <paramref name="influx"/> (databases <c>direct</c> and <c>center</c>, created here).</summary>
+    public static async Task<ThroughputResult> MeasureAsync(InfluxProcess influx, int points, int linesPerBody, int series, int concurrency, int nodes)
+    {
+        var departments = DemoDepartments.Instance;
+        var bodies = LineBodies.Build(departments.Ids, points, linesPerBody, series, LineBodies.FirstTimestampNs, tagged: true);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
 
         // InfluxDB alone: the same bodies straight to /write, department tag included as the center would add it.
         await influx.CreateDatabaseAsync("direct");
-        var direct = await TimeAsync(bodies, concurrency, (body, _) =>
-            PostAsync(http, new Uri(influx.Url, "/write?db=direct&precision=ns"), body.WithDepartment, null));
-        var directRate = points / direct.TotalSeconds;
+        var direct = await BodySender.SendAllAsync(bodies, concurrency, body =>
+            BodySender.PostAsync(http, new Uri(influx.Url, "/write?db=direct&precision=ns"), body.Tagged!, null));
 
-        await using var center = await BenchTarget.StartAsync(nodes, new Dictionary<string, string?>
+        await using var center = await BenchTarget.StartAsync(nodes, departments.Settings(new Dictionary<string, string?>
         {
             ["OperationsCenter:Influx:Url"] = influx.Url.ToString(),
             ["OperationsCenter:Influx:Database"] = "center",
@@ -40,15 +42,13 @@ internal static class ThroughputBenchmark
             ["OperationsCenter:Ingest:MaxGrainCallsPerSecond"] = Environment.GetEnvironmentVariable("BENCH_GRAIN_BUDGET"),
             ["OperationsCenter:Drain:Concurrency"] = Environment.GetEnvironmentVariable("BENCH_DRAIN_CONCURRENCY"),
             ["OperationsCenter:Drain:MaxBatchBytes"] = Environment.GetEnvironmentVariable("BENCH_DRAIN_BYTES"),
-        });
+        }));
         using var client = new HttpClient { BaseAddress = center.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        var departments = CenterHost.Departments;
 
         // Warm up: every series once (grain activations, JIT), so the run measures the sustained rate.
-        var warmup = Bodies(series, linesPerBody, series, timeOffset: -10_000_000_000L);
-        await TimeAsync(warmup, concurrency, (body, i) =>
-            PostAsync(client, new Uri(center.BaseAddress, "/write?db=ioc&precision=ns"), body.Plain, TestDepartments.KeyFor(departments[i % departments.Count])));
-        await AwaitShippedAsync(center, series);
+        var warmup = LineBodies.Build(departments.Ids, series, linesPerBody, series, LineBodies.FirstTimestampNs - 10_000_000_000L, tagged: false);
+        await BodySender.WriteAllAsync(client, warmup, concurrency);
+        await center.AwaitShippedAsync(series);
 
         var cpuBefore = center.CpuTime;
         var messagesBefore = await center.RemoteMessagesAsync();
@@ -59,8 +59,7 @@ internal static class ThroughputBenchmark
             await influx.StopAsync();
         }
 
-        var accepted = await TimeAsync(bodies, concurrency, (body, i) =>
-            PostAsync(client, new Uri(center.BaseAddress, "/write?db=ioc&precision=ns"), body.Plain, TestDepartments.KeyFor(departments[i % departments.Count])));
+        var accepted = await BodySender.WriteAllAsync(client, bodies, concurrency);
         if (drainOnly)
         {
             await Task.Delay(2000);
@@ -68,86 +67,12 @@ internal static class ThroughputBenchmark
             clock.Restart();
             cpuBefore = center.CpuTime;
         }
-        await AwaitShippedAsync(center, series + points);
-        var endToEnd = clock.Elapsed;
+
+        await center.AwaitShippedAsync(series + points);
+        var stored = clock.Elapsed;
         var cpu = center.CpuTime - cpuBefore;
         var remote = await center.RemoteMessagesAsync() - messagesBefore;
-        var stored = await influx.CountAsync("center", LoadLines.Measurement, "f0") - series;
-        var rate = points / endToEnd.TotalSeconds;
-        return string.Create(CultureInfo.InvariantCulture, $"""
-            Ingest → InfluxDB throughput ({points:N0} points, {series:N0} series, {linesPerBody} lines per request, {concurrency} clients, {(nodes == 0 ? "one process" : $"{nodes} cluster node(s) behind nginx")})
-              InfluxDB direct /write:   {directRate,10:N0} points/s ({direct.TotalSeconds:F1} s)
-              center, all 204s:         {points / accepted.TotalSeconds,10:N0} points/s ({accepted.TotalSeconds:F1} s)
-              center, stored in InfluxDB:{rate,10:N0} points/s ({endToEnd.TotalSeconds:F1} s)  ratio to direct: {rate / directRate:F2}
-              points in InfluxDB:       {stored:N0} of {points:N0}
-              center CPU:               {cpu.TotalSeconds:F1} s, {cpu.TotalSeconds / (points / 1e6):F2} CPU s per million points
-              cross-node messages:      {remote:N0}, {remote / points:F3} per point (Orleans messages sent between nodes, responses and membership included)
-            """);
+        var inInflux = await influx.CountAsync("center", LoadLines.Measurement, "f0") - series;
+        return new ThroughputResult(points, series, linesPerBody, concurrency, nodes, direct, accepted, stored, inInflux, cpu, remote);
     }
-
-    private static async Task AwaitShippedAsync(BenchTarget center, long total)
-    {
-        while (await center.ShippedAsync() is var (shipped, backlog) && (shipped < total || backlog > 0))
-        {
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task<TimeSpan> TimeAsync(IReadOnlyList<Body> bodies, int concurrency, Func<Body, int, Task> send)
-    {
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
-            {
-                await send(bodies[i], i);
-            }
-        }));
-        return clock.Elapsed;
-    }
-
-    private static async Task PostAsync(HttpClient http, Uri url, byte[] body, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Token", token);
-        }
-
-        using var response = await http.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-    }
-
-    /// <summary>
-    /// The simulator's load points (<see cref="LoadLines"/>: one tag, five fields) with distinct timestamps, built before
-    /// the clock starts so only sending is timed.
-    /// </summary>
-    private static List<Body> Bodies(int points, int linesPerBody, int series, long timeOffset = 0)
-    {
-        var departments = CenterHost.Departments;
-        var bodies = new List<Body>();
-        var start = 1_764_000_000_000_000_000L + timeOffset;
-        for (var first = 0; first < points; first += linesPerBody)
-        {
-            var department = departments[bodies.Count % departments.Count];
-            var plain = new StringBuilder(linesPerBody * 110);
-            var tagged = new StringBuilder(linesPerBody * 130);
-            for (var i = first; i < Math.Min(points, first + linesPerBody); i++)
-            {
-                LoadLines.Append(plain, i, series, timestampNs: start + i);
-                LoadLines.Append(tagged, i, series, department, timestampNs: start + i);
-            }
-
-            bodies.Add(new Body(Encoding.UTF8.GetBytes(plain.ToString()), Encoding.UTF8.GetBytes(tagged.ToString())));
-        }
-
-        return bodies;
-    }
-
-    private sealed record Body(byte[] Plain, byte[] WithDepartment);
 }

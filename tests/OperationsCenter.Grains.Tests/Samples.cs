@@ -6,15 +6,12 @@ namespace OperationsCenter.Grains.Tests;
 /// <summary>Builds the batches the edge would send.</summary>
 internal static class Samples
 {
-    public static SeriesBatch Batch(string department, DateTimeOffset time, params (string Field, double Value)[] values) =>
-        new("dossiers", department,
-            ImmutableDictionary<string, string>.Empty.Add("department", department),
-            1,
-            [.. values.Select(v => Sample(v.Field, time, v.Value))]);
+    public static ImmutableArray<SeriesBatch> Batch(SeriesId series, DateTimeOffset time, params (string Field, double Value)[] values) =>
+        [new SeriesBatch(series, 1, [.. values.Select(v => Sample(v.Field, time, v.Value))])];
 
     public static FieldSample Sample(string field, DateTimeOffset time, double value)
     {
         var nanos = UnixNanos.From(time);
-        return new FieldSample(field, RollingWindows.BucketOf(nanos), 1, value, value, value, value, nanos);
+        return new FieldSample(field, WindowBuckets.Of(nanos), 1, value, value, value, value, nanos);
     }
 }

@@ -15,11 +15,12 @@ public sealed class WallPushTests(ClusterFixture fixture)
         await fixture.Cluster.GrainFactory.GetGrain<IWallObserverRegistryGrain>(0)
             .Register(fixture.Cluster.Primary!.SiloAddress, reference);
 
-        // Enough keys that placement puts grains on both silos.
-        var keys = Enumerable.Range(0, 40).Select(i => $"push,department=so-noi-vu,unit=u{i}").ToList();
+        // Enough departments that placement puts partitions on both silos.
+        var keys = Enumerable.Range(0, 40).Select(i => $"push,department=d{i % 10},unit=u{i}").ToList();
         var now = ClusterFixture.Clock.GetUtcNow();
-        await Task.WhenAll(keys.Select(k =>
-            fixture.Cluster.GrainFactory.GetGrain<ISeriesGrain>(k).Apply(Samples.Batch("so-noi-vu", now, ("value", 7)))));
+        var partitions = new SeriesPartitions();
+        await Task.WhenAll(keys.Select(k => new SeriesId(k)).Select(k =>
+            partitions.Of(fixture.Cluster.GrainFactory, k, k.Parse().Department).Apply(Samples.Batch(k, now, ("value", 7)))));
 
         await Await.UntilAsync(() => Task.FromResult(observer.Seen.Keys.Count(keys.Contains)), n => n == keys.Count,
             $"all {keys.Count} series updates pushed to the observer");

@@ -23,6 +23,7 @@ public sealed partial class AlertGrain(
     LiveStateClock clock,
     AlertStoreStatus storeStatus,
     IOptions<AlertReminderOptions> reminders,
+    IOptions<SeriesPartitions> partitions,
     GrainMetrics metrics,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
@@ -467,8 +468,9 @@ public sealed partial class AlertGrain(
     {
         switch (Record.Source)
         {
-            case { Scope: RuleScope.Series, Key: var series }:
-                GrainFactory.GetGrain<ISeriesGrain>(series).Reevaluate().Ignore();
+            case { Scope: RuleScope.Series, Key: var key }:
+                var series = new SeriesId(key);
+                partitions.Value.Of(GrainFactory, series, series.Parse().Department).Reevaluate(series).Ignore();
                 break;
             case { Scope: RuleScope.Department, Key: var department }:
                 GrainFactory.GetGrain<IDepartmentGrain>(department).Reevaluate().Ignore();

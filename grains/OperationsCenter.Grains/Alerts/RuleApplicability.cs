@@ -26,7 +26,7 @@ public static class RuleApplicability
 
     private static bool MatchesSeries(AlertRule rule, string seriesKey)
     {
-        var (measurement, tags) = SeriesKey.Parse(seriesKey);
-        return rule.Match.Matches(measurement, tags);
+        var name = new SeriesId(seriesKey).Parse();
+        return rule.Match.Matches(name.Measurement, name.Tags);
     }
 }

@@ -14,6 +14,9 @@ internal sealed class SeriesAlertEvaluator
     private readonly Dictionary<(string Rule, string Field), Reading> _reported = [];
     private bool _unsent;
 
+    /// <summary>Whether <paramref name="rule"/> is of a kind this evaluator judges on a series' values.</summary>
+    public static bool Evaluates(AlertRule rule) => SeriesKinds.Contains(rule.Kind);
+
     /// <summary>
     /// True while a condition is breached or between thresholds, or a report did not get through: the grain keeps its
     /// evaluation timer then.

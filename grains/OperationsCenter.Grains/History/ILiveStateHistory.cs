@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OperationsCenter.Grains.Series;
 
 namespace OperationsCenter.Grains.History;
@@ -8,8 +9,11 @@ namespace OperationsCenter.Grains.History;
 /// </summary>
 public interface ILiveStateHistory
 {
-    /// <summary>The series' newest stored values, or null when history has none.</summary>
-    Task<SeriesUpdate?> RestoreSeriesAsync(string seriesKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// The newest stored values of every series of <paramref name="department"/>. The partitions of a department
+    /// activate together, so an implementation should answer them from one read.
+    /// </summary>
+    Task<ImmutableArray<SeriesUpdate>> RestoreSeriesAsync(string department, CancellationToken cancellationToken);
 
     /// <summary>The department's stored series and newest point.</summary>
     Task<DepartmentRestore> RestoreDepartmentAsync(string department, CancellationToken cancellationToken);

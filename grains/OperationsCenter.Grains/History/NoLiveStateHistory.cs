@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OperationsCenter.Grains.Series;
 
 namespace OperationsCenter.Grains.History;
@@ -6,7 +7,8 @@ namespace OperationsCenter.Grains.History;
 public sealed class NoLiveStateHistory : ILiveStateHistory
 {
     /// <inheritdoc />
-    public Task<SeriesUpdate?> RestoreSeriesAsync(string seriesKey, CancellationToken cancellationToken) => Task.FromResult<SeriesUpdate?>(null);
+    public Task<ImmutableArray<SeriesUpdate>> RestoreSeriesAsync(string department, CancellationToken cancellationToken) =>
+        Task.FromResult(ImmutableArray<SeriesUpdate>.Empty);
 
     /// <inheritdoc />
     public Task<DepartmentRestore> RestoreDepartmentAsync(string department, CancellationToken cancellationToken) =>

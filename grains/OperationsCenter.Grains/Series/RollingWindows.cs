@@ -8,9 +8,6 @@ namespace OperationsCenter.Grains.Series;
 /// </summary>
 public sealed class RollingWindows
 {
-    /// <summary>Bucket width: windows are exact to this granularity.</summary>
-    public static readonly TimeSpan BucketWidth = TimeSpan.FromSeconds(10);
-
     /// <summary>The windows reported, shortest first.</summary>
     public static readonly ImmutableArray<(string Name, TimeSpan Length)> Windows =
     [
@@ -20,14 +17,12 @@ public sealed class RollingWindows
         ("1h", TimeSpan.FromHours(1)),
     ];
 
-    private static readonly long BucketNanos = BucketWidth.Ticks * 100;
+    private static readonly long BucketNanos = WindowBuckets.WidthNanos;
     private static readonly long HorizonNanos = Windows[^1].Length.Ticks * 100;
 
-    // Ordered by bucket start; at most one hour's worth of buckets.
-    private readonly List<Bucket> _buckets = [];
-
-    /// <summary>The bucket start (ns) a timestamp (ns) falls into.</summary>
-    public static long BucketOf(long timestampNanos) => timestampNanos - Mod(timestampNanos, BucketNanos);
+    // Ordered by bucket start; at most one hour's worth of buckets. Room for one at first: most series of a large
+    // province report a few times an hour, and a partition holds thousands of fields.
+    private readonly List<Bucket> _buckets = new(1);
 
     /// <summary>Merges a sample; samples older than the horizon relative to <paramref name="nowNanos"/> are ignored.</summary>
     public void Add(FieldSample sample, long nowNanos)
@@ -66,7 +61,7 @@ public sealed class RollingWindows
     /// <summary>Aggregates over the last <paramref name="length"/> ending at <paramref name="nowNanos"/> (bucket precision).</summary>
     public WindowStats Aggregate(long nowNanos, TimeSpan length)
     {
-        var from = BucketOf(nowNanos - length.Ticks * 100);
+        var from = WindowBuckets.Of(nowNanos - length.Ticks * 100);
         var acc = new Bucket(0, 0, 0, double.PositiveInfinity, double.NegativeInfinity, 0, long.MinValue);
         foreach (var bucket in _buckets)
         {
@@ -84,7 +79,7 @@ public sealed class RollingWindows
     /// <summary>The newest value of the oldest bucket at or after <paramref name="sinceNanos"/>, for rates of change.</summary>
     public bool TryEarliest(long sinceNanos, out double value, out long time)
     {
-        var from = BucketOf(sinceNanos);
+        var from = WindowBuckets.Of(sinceNanos);
         foreach (var bucket in _buckets)
         {
             if (bucket.Start >= from)
@@ -102,7 +97,7 @@ public sealed class RollingWindows
 
     private void Trim(long nowNanos)
     {
-        var horizon = BucketOf(nowNanos - HorizonNanos);
+        var horizon = WindowBuckets.Of(nowNanos - HorizonNanos);
         var stale = 0;
         while (stale < _buckets.Count && _buckets[stale].Start < horizon)
         {
@@ -132,12 +127,6 @@ public sealed class RollingWindows
         }
 
         return ~0;
-    }
-
-    private static long Mod(long value, long divisor)
-    {
-        var r = value % divisor;
-        return r < 0 ? r + divisor : r;
     }
 
     private readonly record struct Bucket(long Start, long Count, double Sum, double Min, double Max, double Last, long LastTime)

@@ -2,13 +2,13 @@ using OperationsCenter.Grains.Alerts.Evaluation;
 
 namespace OperationsCenter.Grains.Series;
 
-/// <summary>A series grain's fields as rule evaluation reads them.</summary>
-internal sealed class SeriesReadings(IReadOnlyDictionary<string, SeriesField> fields, long nowNanos) : ISeriesReadings
+/// <summary>A series' fields as rule evaluation reads them.</summary>
+internal sealed class SeriesReadings(SeriesState series, long nowNanos) : ISeriesReadings
 {
     /// <inheritdoc />
     public bool TryLatest(string field, out double value, out DateTimeOffset time)
     {
-        if (fields.TryGetValue(field, out var state))
+        if (Find(field) is { } state)
         {
             value = state.Latest;
             time = UnixNanos.ToDateTimeOffset(state.LatestTime);
@@ -21,13 +21,12 @@ internal sealed class SeriesReadings(IReadOnlyDictionary<string, SeriesField> fi
     }
 
     /// <inheritdoc />
-    public WindowStats? Window(string field, TimeSpan length) =>
-        fields.TryGetValue(field, out var state) ? state.Windows.Aggregate(nowNanos, length) : null;
+    public WindowStats? Window(string field, TimeSpan length) => Find(field)?.Windows.Aggregate(nowNanos, length);
 
     /// <inheritdoc />
     public bool TryEarliest(string field, DateTimeOffset since, out double value, out DateTimeOffset time)
     {
-        if (fields.TryGetValue(field, out var state) && state.Windows.TryEarliest(UnixNanos.From(since), out value, out var nanos))
+        if (Find(field) is { } state && state.Windows.TryEarliest(UnixNanos.From(since), out value, out var nanos))
         {
             time = UnixNanos.ToDateTimeOffset(nanos);
             return true;
@@ -37,4 +36,6 @@ internal sealed class SeriesReadings(IReadOnlyDictionary<string, SeriesField> fi
         time = default;
         return false;
     }
+
+    private SeriesField? Find(string field) => Array.Find(series.Fields, f => f.Name == field);
 }

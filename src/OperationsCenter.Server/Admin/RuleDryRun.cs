@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Grains.Departments;
 using OperationsCenter.Grains.Overview;
@@ -7,10 +8,10 @@ using OperationsCenter.Grains.Series;
 namespace OperationsCenter.Server.Admin;
 
 /// <summary>
-/// "What would fire now with these rules": asks every department and series grain to judge the rules on its live
+/// "What would fire now with these rules": asks every department and series partition grain to judge the rules on its live
 /// state with evaluators of its own (the same code the alerts use), so nothing reaches an alert, a person or a store.
 /// </summary>
-internal sealed class RuleDryRun(IGrainFactory grains, TimeProvider time)
+internal sealed class RuleDryRun(IGrainFactory grains, IOptions<SeriesPartitions> partitions, TimeProvider time)
 {
     /// <summary>Judges <paramref name="rules"/> (of <paramref name="file"/>) on every series and department now.</summary>
     public async Task<DryRunResult> RunAsync(string file, ImmutableArray<AlertRule> rules)
@@ -18,7 +19,7 @@ internal sealed class RuleDryRun(IGrainFactory grains, TimeProvider time)
         var departments = (await grains.GetGrain<IOverviewGrain>(0).GetSnapshot()).Departments.Select(d => d.Id).ToList();
         var keys = (await Task.WhenAll(departments.Select(d => grains.GetGrain<IDepartmentGrain>(d).GetSeriesKeys()))).SelectMany(k => k).Distinct().ToList();
         var signals = (await Task.WhenAll(
-                keys.Select(k => grains.GetGrain<ISeriesGrain>(k).DryRun(rules))
+                departments.SelectMany(d => partitions.Value.All(grains, d)).Select(p => p.DryRun(rules))
                     .Concat(departments.Select(d => grains.GetGrain<IDepartmentGrain>(d).DryRun(rules)))))
             .SelectMany(s => s)
             .ToLookup(s => s.RuleName, StringComparer.Ordinal);

@@ -1,25 +1,24 @@
-using OperationsCenter.Grains.Departments;
+using Microsoft.Extensions.Options;
 using OperationsCenter.Grains.Overview;
 using OperationsCenter.Grains.Series;
 
 namespace OperationsCenter.Server.Api;
 
 /// <summary>Reads live state from the grains for the API and the hub's snapshot.</summary>
-internal sealed class LiveStateQueries(IGrainFactory grains)
+internal sealed class LiveStateQueries(IGrainFactory grains, IOptions<SeriesPartitions> partitions)
 {
     /// <summary>Every department's status.</summary>
     public Task<OverviewSnapshot> OverviewAsync() => grains.GetGrain<IOverviewGrain>(0).GetSnapshot();
 
-    /// <summary>Series of one department, or of all, optionally of one measurement, ordered by key.</summary>
+    /// <summary>Series of one department, or of all, optionally of one measurement, ordered by key: one call per partition.</summary>
     public async Task<IReadOnlyList<SeriesSnapshot>> SeriesAsync(string? measurement, string? department)
     {
         IEnumerable<string> departments = department is { Length: > 0 }
             ? [department]
             : (await OverviewAsync()).Departments.Select(d => d.Id);
-        var keys = await Task.WhenAll(departments.Select(d => grains.GetGrain<IDepartmentGrain>(d).GetSeriesKeys()));
-        var snapshots = await Task.WhenAll(keys.SelectMany(k => k).Select(k => grains.GetGrain<ISeriesGrain>(k).GetSnapshot()));
+        var snapshots = await Task.WhenAll(departments.SelectMany(d => partitions.Value.All(grains, d)).Select(p => p.GetSnapshots()));
         return [.. snapshots
-            .OfType<SeriesSnapshot>()
+            .SelectMany(s => s)
             .Where(s => measurement is not { Length: > 0 } || s.Measurement == measurement)
             .OrderBy(s => s.Key, StringComparer.Ordinal)];
     }

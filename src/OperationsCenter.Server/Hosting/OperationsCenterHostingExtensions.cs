@@ -13,6 +13,7 @@ using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Wall;
 using OperationsCenter.Server.Ingest;
 using OperationsCenter.Server.Leaders;
+using OperationsCenter.Server.LiveState;
 using OperationsCenter.Server.Mqtt;
 using OperationsCenter.Server.Notifications;
 using OperationsCenter.Server.Notifications.Email;

@@ -7,7 +7,7 @@ public sealed class IngestOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Most series handed to grains per second. Past it, series take turns (longest-waiting first), so ingest keeps
+    /// Most partition calls made per second. Past it, partitions take turns (longest-waiting first), so ingest keeps
     /// its rate and live state lags a little instead of the silo drowning in calls.
     /// </summary>
     public int MaxGrainCallsPerSecond { get; set; } = 15_000;

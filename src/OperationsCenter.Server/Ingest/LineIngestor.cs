@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using OperationsCenter.Grains;
+using OperationsCenter.Server.LiveState;
 using OperationsCenter.Server.Telemetry;
 using OperationsCenter.TimeSeries;
 using OperationsCenter.TimeSeries.LineProtocol;
@@ -67,7 +68,7 @@ internal sealed class LineIngestor(
             }
 
             metrics.Accepted(department, dialect, prepared.Points);
-            batcher.MergeCanonical(prepared.Canonical.WrittenSpan, department, prepared.ReceivedAt);
+            batcher.Merge(prepared.Canonical.WrittenSpan, prepared.Live, department, prepared.ReceivedAt);
         }
 
         // After the spool took the points: what the department's page lists as received and refused.
@@ -94,6 +95,7 @@ internal sealed class LineIngestor(
         var receivedNanos = UnixNanos.From(receivedAt) / unit * unit;
         var departmentBytes = Encoding.UTF8.GetBytes(department);
         var canonical = new PooledBufferWriter(body.Length + (body.Length / 4) + 64);
+        var live = new LivePoints();
         List<LineProblem>? problems = null;
         var accepted = 0;
         var window = TimeWindow(receivedNanos);
@@ -112,14 +114,26 @@ internal sealed class LineIngestor(
                 continue;
             }
 
+            // The canonical line for the spool, and in the same pass what live state takes of it.
+            var keyStart = canonical.WrittenCount;
             SeriesKeys.Write(canonical, ref reader, departmentBytes);
+            var timestamp = reader.Timestamp ?? receivedNanos;
+            live.BeginPoint(keyStart, canonical.WrittenCount - keyStart, timestamp);
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                if (reader.TryGetFieldNumber(i, out var value))
+                {
+                    live.AddValue(reader.FieldKey(i), value);
+                }
+            }
+
             canonical.Write(" "u8);
             canonical.Write(reader.RawFieldSet);
-            LineProtocolWriter.WriteTimestamp(canonical, reader.Timestamp ?? receivedNanos);
+            LineProtocolWriter.WriteTimestamp(canonical, timestamp);
             accepted++;
         }
 
-        return new PreparedBody(canonical, accepted, problems ?? (IReadOnlyList<LineProblem>)[], receivedAt);
+        return new PreparedBody(canonical, live, accepted, problems ?? (IReadOnlyList<LineProblem>)[], receivedAt);
     }
 
     /// <summary>

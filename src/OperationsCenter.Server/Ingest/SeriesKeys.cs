@@ -50,20 +50,6 @@ internal static class SeriesKeys
         }
     }
 
-    /// <summary>Length of the key at the start of a canonical line: up to the first unescaped space.</summary>
-    public static int LengthIn(ReadOnlySpan<byte> canonicalLine)
-    {
-        for (var i = 0; i < canonicalLine.Length; i++)
-        {
-            if (canonicalLine[i] == (byte)' ' && (i == 0 || canonicalLine[i - 1] != (byte)'\\'))
-            {
-                return i;
-            }
-        }
-
-        return canonicalLine.Length;
-    }
-
     private static ReadOnlySpan<byte> TagKey(scoped ref LineProtocolReader reader, int index) =>
         index < 0 ? DepartmentTag : reader.TagKey(index);
 }

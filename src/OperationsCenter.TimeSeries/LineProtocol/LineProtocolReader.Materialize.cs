@@ -77,6 +77,31 @@ public ref partial struct LineProtocolReader
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
+    /// <summary>
+    /// Reads a canonical series key (<see cref="GetSeriesKey"/>, <see cref="LineProtocolWriter.SeriesKey"/>) back into
+    /// its unescaped measurement and tags, with the same parser as the lines it came from.
+    /// </summary>
+    /// <param name="seriesKey">The series key.</param>
+    /// <returns>The measurement and the tags, sorted by key.</returns>
+    /// <exception cref="FormatException">The text is not a series key.</exception>
+    public static (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags) ParseSeriesKey(string seriesKey)
+    {
+        ArgumentNullException.ThrowIfNull(seriesKey);
+
+        // A key alone is not a line: a field set is appended so the line parser reads it as it reads every line.
+        var line = new byte[Encoding.UTF8.GetByteCount(seriesKey) + 4];
+        var written = Encoding.UTF8.GetBytes(seriesKey, line);
+        " _=0"u8.CopyTo(line.AsSpan(written));
+        var reader = new LineProtocolReader(line, Precision.Nanoseconds, null, LineLimits.None);
+        if (!reader.Read() || !reader.IsValid)
+        {
+            throw new FormatException($"\"{seriesKey}\" is not a series key: {reader.Error}");
+        }
+
+        var point = reader.ToPoint();
+        return (point.Measurement, point.Tags);
+    }
+
     private readonly bool IsOverriddenLater(int index)
     {
         var key = FieldKey(index);

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using OperationsCenter.Grains.Departments;
 using OperationsCenter.Grains.Series;
+using OperationsCenter.Server.Ingest;
 
-namespace OperationsCenter.Server.Ingest;
+namespace OperationsCenter.Server.LiveState;
 
-/// <summary>On the edge cadence, hands each pending series to its grain and each department its activity.</summary>
+/// <summary>On the edge cadence, hands each pending partition to its grain (one call) and each department its activity.</summary>
 internal sealed partial class SeriesFlushLoop(
     SeriesBatcher batcher,
     IGrainFactory grains,
@@ -19,7 +20,7 @@ internal sealed partial class SeriesFlushLoop(
         {
             try
             {
-                // Awaited before the next tick, so a series' batches reach its grain in order.
+                // Awaited before the next tick, so a partition's batches reach its grain in order.
                 await FlushAsync();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -41,16 +42,16 @@ internal sealed partial class SeriesFlushLoop(
         }
 
         var calls = new List<Task>(pending.Length + 16);
-        foreach (var series in pending)
+        foreach (var partition in pending)
         {
-            calls.Add(grains.GetGrain<ISeriesGrain>(series.Identity.Key).Apply(series.ToBatch()));
+            calls.Add(grains.GetGrain<ISeriesPartitionGrain>(partition.Partition, partition.Department).Apply(partition.ToBatches()));
         }
 
-        foreach (var department in pending.GroupBy(p => p.Identity.Department, StringComparer.Ordinal))
+        foreach (var department in pending.GroupBy(p => p.Department, StringComparer.Ordinal))
         {
             var activity = new DepartmentActivity(
                 department.Sum(p => p.Points),
-                [.. department.Select(p => p.Identity.Key)],
+                [.. department.SelectMany(p => p.NewSeries)],
                 department.Max(p => p.LastReceived));
             calls.Add(grains.GetGrain<IDepartmentGrain>(department.Key).Report(activity));
         }
