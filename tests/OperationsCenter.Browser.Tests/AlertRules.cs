@@ -2,7 +2,11 @@ using OperationsCenter.Testing;
 
 namespace OperationsCenter.Browser.Tests;
 
-/// <summary>A rules folder with one critical threshold rule (<c>t_wall,down &gt; 0</c>), for a server of its own.</summary>
+/// <summary>
+/// A rules folder with one critical threshold rule (<c>t_wall,down &gt; 0</c>), for a server of its own, and the
+/// checkout's catalog with <c>t_wall</c>'s fields added as metrics: the wall shows only series of catalog metrics, and
+/// these tests watch the rule's series on the wall.
+/// </summary>
 public sealed class AlertRules : IDisposable
 {
     public const string RuleName = "wall-test-down";
@@ -11,8 +15,13 @@ public sealed class AlertRules : IDisposable
     public const string TitleEn = "Service down at {department}";
 
     private readonly TemporaryFolder _folder;
+    private readonly TemporaryFolder _catalog;
 
-    private AlertRules(TemporaryFolder folder) => _folder = folder;
+    private AlertRules(TemporaryFolder folder, TemporaryFolder catalog)
+    {
+        _folder = folder;
+        _catalog = catalog;
+    }
 
     /// <summary>The folder the server reads rules from.</summary>
     public string Directory => _folder.Path;
@@ -35,12 +44,46 @@ public sealed class AlertRules : IDisposable
                   vi: "Số dịch vụ ngừng hoạt động là {value}."
                   en: "{value} services are down."
             """);
-        return new AlertRules(folder);
+
+        // The metrics list ends the catalog file, so the test's metrics are appended to it.
+        var catalog = TemporaryFolder.Create("oc-wall-catalog-");
+        catalog.Write("catalog.yaml", File.ReadAllText(Checkout.PathOf("catalog/laichau.yaml")) + $$"""
+
+              - id: {{Measurement}}.down
+                measurement: {{Measurement}}
+                field: down
+                name: { vi: "Dịch vụ ngừng (kiểm thử)", en: "Services down (test)" }
+                unit: { vi: "dịch vụ", en: "services" }
+                good: down
+                headline: false
+                aggregate: sum
+              - id: {{Measurement}}.share
+                measurement: {{Measurement}}
+                field: share
+                name: { vi: "Tỷ lệ (kiểm thử)", en: "Share (test)" }
+                unit: { vi: "%", en: "%" }
+                good: up
+                headline: false
+                aggregate: avg
+
+            """);
+        return new AlertRules(folder, catalog);
     }
 
-    /// <summary>Starts a server reading this folder.</summary>
-    public Task<CenterHost> StartHostAsync() =>
-        CenterHost.StartAsync(new Dictionary<string, string?> { ["OperationsCenter:Alerts:RulesDirectory"] = Directory });
+    /// <summary>The catalog file with the test's metrics (<c>OperationsCenter:CatalogPath</c>).</summary>
+    public string CatalogPath => System.IO.Path.Combine(_catalog.Path, "catalog.yaml");
 
-    public void Dispose() => _folder.Dispose();
+    /// <summary>Starts a server reading this folder and the test's catalog.</summary>
+    public Task<CenterHost> StartHostAsync() =>
+        CenterHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OperationsCenter:Alerts:RulesDirectory"] = Directory,
+            ["OperationsCenter:CatalogPath"] = CatalogPath,
+        });
+
+    public void Dispose()
+    {
+        _folder.Dispose();
+        _catalog.Dispose();
+    }
 }

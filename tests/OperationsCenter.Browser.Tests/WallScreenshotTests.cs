@@ -63,7 +63,7 @@ public sealed class WallScreenshotTests(BrowserFixture browser, ITestOutputHelpe
     }
 
     /// <summary>One department's report; <paramref name="round"/> 1 moves every figure a little.</summary>
-    private static string Lines(int i, int round) => string.Create(CultureInfo.InvariantCulture, $"""
+    internal static string Lines(int i, int round) => string.Create(CultureInfo.InvariantCulture, $"""
         dossiers,desk=main received={120 + (i * 7) + (round * 9)}i,resolved_on_time={97 + i + (round * 6)}i,overdue={(i % 3) + (round * 2)}i
         services,desk=main online_share_pct={72.5 + i + round}
         digital_skills registrations={26908 + (i * 11) + (round * 35)}i

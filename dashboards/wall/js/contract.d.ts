@@ -90,7 +90,10 @@ export interface FieldSnapshot {
   windows: WindowStats[];
 }
 
-/** Everything a series grain holds, as in the hub snapshot. C# OperationsCenter.Grains.Series.SeriesSnapshot. */
+/**
+ * Everything a series grain holds, with its rolling windows, as GET /api/v1/series lists it (one grain call per series:
+ * the screens do not ask for it, the hub's snapshot carries `SeriesUpdate`s). C# OperationsCenter.Grains.Series.SeriesSnapshot.
+ */
 export interface SeriesSnapshot {
   /** Canonical series key (measurement and sorted tags, line protocol escaped). */
   key: string;
@@ -122,7 +125,8 @@ export interface FieldLatest {
  * series grain (grains/OperationsCenter.Grains/Series/SeriesGrain.cs, Apply) publishes, whenever any field's latest
  * value moved, `_fields.Values.Select(f => new FieldLatest(...))` over all of its fields ("Send every field so a
  * client that missed an update still converges on the full latest state"). A client may therefore replace its copy
- * of the series' latest values with this one. It carries no windows: those come only with the snapshot (or the API).
+ * of the series' latest values with this one. It carries no windows (those come only from GET /api/v1/series); the hub
+ * snapshot's `series` has this shape too, so a page applies both the same way.
  * Within one push interval only the newest update per series is kept (WallPublisher), so a batch has at most one
  * element per key. Sent to wall pages only: a connection opened with `?view=leader` (WallMessages.ViewParameter /
  * LeaderView) is left out of the "wall" group that gets it.
@@ -237,11 +241,22 @@ export interface PushPayload {
 // ---------------------------------------------------------------------------------------------------------------
 // Hub /hubs/wall
 
-/** The hub's `snapshot` message, once per connection. C# OperationsCenter.Server.Hubs.WallSnapshot. */
+/**
+ * The hub's `snapshot` message, once per connection, and the answer of the hub method `Refresh`.
+ * C# OperationsCenter.Server.Hubs.WallSnapshot. Read from the connected node's memory (its wall read model, fed by the
+ * same batches it pushes), not from the grains. Each part has the shape of its push, so a page merges the snapshot
+ * with the code that merges the pushes.
+ */
 export interface WallSnapshot {
+  /** Every department's latest status, ordered by id (as `departmentsUpdated`). */
   departments: DepartmentStatus[];
-  series: SeriesSnapshot[];
-  /** Every alert the alert index lists (AlertQueries.ListAsync with no filter). */
+  /**
+   * The series the page shows, latest values only (as `seriesUpdated`): on a wall page every series one of whose fields
+   * is a catalog metric (every series when no catalog is configured), and `seriesUpdated` carries only these too; on
+   * the leader view (`?view=leader`) only the series of its headline indicators (catalog metrics with `headline`).
+   */
+  series: SeriesUpdate[];
+  /** Open alerts (pending, firing, acknowledged), most severe and newest first (as `alertsUpdated`); resolved ones are left out. */
   alerts: AlertView[];
   generatedAt: IsoTime;
 }
@@ -263,10 +278,12 @@ export type WallHubMessageName = keyof WallHubMessages;
 
 /**
  * Methods the wall invokes on the hub (C# OperationsCenter.Server.Hubs.WallHub), as `connection.invoke(name, ...args)`.
- * Both need the operator or leader role; errors arrive as a rejected promise carrying the HubException message
+ * Acknowledge and Unacknowledge need the operator or leader role; errors arrive as a rejected promise carrying the HubException message
  * (not firing / not acknowledged, storage unavailable, note too long: at most 2000 characters, sign-in withdrawn).
  */
 export interface WallHubMethods {
+  /** The snapshot again, from memory (the leader view refreshes its indicators with it: it gets no series pushes). */
+  Refresh(): Promise<WallSnapshot>;
   /** Takes a firing alert; the signed-in person is recorded. */
   Acknowledge(fingerprint: string, note: string | null): Promise<AlertView>;
   /** Gives an acknowledged alert back. */

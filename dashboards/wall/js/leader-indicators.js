@@ -1,21 +1,25 @@
 // @ts-check
 // The province's headline indicators on the leader view: one large figure per catalog metric marked `headline`,
 // across units, coloured by what it means (the catalog's levels: ok / watch / alarm), legible on a phone.
-// Values come from the hub snapshot and are refreshed from GET /api/v1/series (the leader connection gets no
-// series pushes).
+// Values come from the hub snapshot and are refreshed every 30 s with the hub's `Refresh` (the leader connection gets
+// no series pushes); both are read from the server's memory, not from every series grain.
 import { text } from './i18n.js';
 import { setText, setAttr } from './dom.js';
 import { formatValue, toNumber, localized } from './format.js';
 import { setCatalog, headlineMetrics, levelOf, aggregate } from './catalog.js';
 
-/** @typedef {import('./contract').SeriesSnapshot} SeriesSnapshot */
+/** @typedef {import('./contract').SeriesUpdate} SeriesUpdate */
+/** @typedef {import('./contract').WallSnapshot} WallSnapshot */
 /** @typedef {import('./contract').CatalogMetric} CatalogMetric */
 
 const REFRESH_MS = 30_000;
 
-/** @param {HTMLElement} container */
-export function createIndicators(container) {
-  /** @type {SeriesSnapshot[]} */
+/**
+ * @param {HTMLElement} container
+ * @param {() => Promise<WallSnapshot>} snapshot the hub's current snapshot (rejects while disconnected)
+ */
+export function createIndicators(container, snapshot) {
+  /** @type {SeriesUpdate[]} */
   let series = [];
   /** @type {Map<string, HTMLElement>} metric id -> figure */
   const figures = new Map();
@@ -73,7 +77,7 @@ export function createIndicators(container) {
     }
   }
 
-  /** @param {SeriesSnapshot[] | undefined} next */
+  /** @param {SeriesUpdate[] | undefined} next */
   function setSeries(next) {
     series = next ?? [];
     render();
@@ -81,8 +85,7 @@ export function createIndicators(container) {
 
   async function refresh() {
     try {
-      const response = await fetch('/api/v1/series', { headers: { Accept: 'application/json' }, cache: 'no-store' });
-      if (response.ok) setSeries(await response.json());
+      setSeries((await snapshot()).series);
     } catch (err) {
       console.info('leader: indicators not refreshed', err);
     }

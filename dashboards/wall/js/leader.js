@@ -40,7 +40,8 @@ const connectionEl = $('[data-testid="connection"]');
 const connectionLabel = $('.connection-label', connectionEl);
 const notifyButton = $('[data-testid="notify-enable"]');
 const notifyStatus = $('[data-testid="notify-status"]');
-const indicators = createIndicators($('[data-testid="indicators"]'));
+// Refreshed from the hub (the node's memory), called only once the connection below exists.
+const indicators = createIndicators($('[data-testid="indicators"]'), () => hub.connection.invoke('Refresh'));
 
 const lower = v => String(v ?? '').toLowerCase();
 

@@ -6,7 +6,6 @@ import { alertFrom, isNewer } from './alerts.js';
 
 /** @typedef {import('./contract').WallSnapshot} WallSnapshot */
 /** @typedef {import('./contract').SeriesUpdate} SeriesUpdate */
-/** @typedef {import('./contract').SeriesSnapshot} SeriesSnapshot */
 /** @typedef {import('./contract').DepartmentStatus} DepartmentStatus */
 /** @typedef {import('./contract').AlertView} AlertView */
 /** @typedef {import('./alerts.js').Alert} Alert */
@@ -89,7 +88,7 @@ export const unitName = id => units.get(id)?.name ?? id;
 /**
  * A series from the hub. An update carries every field the series has (see contract.d.ts): fields it lacks are
  * gone; a field never goes back in time, so a late update does not undo a newer value.
- * @param {SeriesUpdate | SeriesSnapshot} entry @param {Series | undefined} previous @returns {Series}
+ * @param {SeriesUpdate} entry @param {Series | undefined} previous @returns {Series}
  */
 function seriesFrom(entry, previous) {
   /** @type {Series} */
@@ -111,30 +110,23 @@ function seriesFrom(entry, previous) {
 }
 
 /**
- * A new connection's full picture: units, series and alerts not in it are dropped, so nothing stale survives a
- * reconnect; a field value already newer than the snapshot's is kept. @param {WallSnapshot} snapshot
+ * A new connection's full picture, in the shape of the pushes and applied by the same code: units, series and open
+ * alerts that it lacks are dropped first, so nothing stale survives a reconnect (an alert this page saw resolve keeps
+ * fading: the snapshot holds open alerts only); a field value or alert already newer here than in the snapshot is
+ * kept, as for a late push. @param {WallSnapshot} snapshot
  */
 export function applySnapshot(snapshot) {
-  const incoming = new Map((snapshot?.series ?? []).map(entry => [String(entry.key), entry]));
-  for (const key of series.keys()) if (!incoming.has(key)) series.delete(key);
-  for (const [key, entry] of incoming) series.set(key, seriesFrom(entry, series.get(key)));
+  const keys = new Set((snapshot?.series ?? []).map(entry => String(entry.key)));
+  for (const key of series.keys()) if (!keys.has(key)) series.delete(key);
   seriesKeysByUnit.clear();
   for (const s of series.values()) index(s);
-
   units.clear();
-  for (const status of snapshot?.departments ?? []) {
-    const unit = unitFrom(status);
-    units.set(unit.id, unit);
-  }
-  for (const s of series.values()) ensureUnit(s.department);
+  const open = new Set((snapshot?.alerts ?? []).map(view => String(view.fingerprint)));
+  for (const [fp, a] of alerts) if (a.state !== 'resolved' && !open.has(fp)) alerts.delete(fp);
 
-  const now = Date.now();
-  alerts.clear();
-  for (const view of snapshot?.alerts ?? []) {
-    const a = alertFrom(view);
-    if (a.state === 'resolved') a.resolvedAtMs = a.endedMs ?? now;
-    if (!expired(a, now)) alerts.set(a.fingerprint, a);
-  }
+  applyUnitUpdates(snapshot?.departments);
+  applySeriesUpdates(snapshot?.series);
+  applyAlertUpdates(snapshot?.alerts);
   dirty.all = true;
   changed();
 }

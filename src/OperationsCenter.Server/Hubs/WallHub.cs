@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using OperationsCenter.Grains.Alerts;
 using OperationsCenter.Server.Alerts;
 using OperationsCenter.Server.Security;
+using OperationsCenter.Server.Wall;
 
 namespace OperationsCenter.Server.Hubs;
 
@@ -11,7 +12,7 @@ namespace OperationsCenter.Server.Hubs;
 /// The leader view connects as <c>/hubs/wall?view=leader</c> and is spared the series pushes.
 /// </summary>
 [Authorize(Policy = Policies.Wall)]
-internal sealed class WallHub(WallSnapshotSource snapshots, AlertQueries alerts, WallSessions sessions, Telemetry.CenterMetrics metrics) : Hub
+internal sealed class WallHub(WallReadModel model, AlertQueries alerts, WallSessions sessions, Telemetry.CenterMetrics metrics) : Hub
 {
     private static readonly object ViewItem = new();
 
@@ -28,13 +29,15 @@ internal sealed class WallHub(WallSnapshotSource snapshots, AlertQueries alerts,
 
         // Series pushes go to wall pages only. A connection is a wall page unless it says otherwise, so a page that
         // does not name itself (an older client) still gets everything.
-        var leaderView = Context.GetHttpContext()?.Request.Query[WallMessages.ViewParameter].ToString() == WallMessages.LeaderView;
+        var leaderView = IsLeaderView();
         if (!leaderView)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, WallMessages.WallGroup);
         }
 
-        await Clients.Caller.SendAsync(WallMessages.Snapshot, await snapshots.GetAsync(Context.ConnectionAborted));
+        // From this silo's read model, not the grains: only right after the silo started does a page wait, for its first load.
+        await model.WhenSeeded(Context.ConnectionAborted);
+        await Clients.Caller.SendAsync(WallMessages.Snapshot, Snapshot());
 
         // Last, as SignalR calls OnDisconnectedAsync (which counts it down) only for a connection whose OnConnectedAsync completed.
         var view = leaderView ? WallMessages.LeaderView : "wall";
@@ -53,6 +56,25 @@ internal sealed class WallHub(WallSnapshotSource snapshots, AlertQueries alerts,
 
         return base.OnDisconnectedAsync(exception);
     }
+
+    /// <summary>
+    /// The snapshot again, as sent on connecting, from memory: the leader view refreshes its headline indicators with it,
+    /// as it gets no series pushes.
+    /// </summary>
+    public async Task<WallSnapshot> Refresh()
+    {
+        await model.WhenSeeded(Context.ConnectionAborted);
+        return Snapshot();
+    }
+
+    private WallSnapshot Snapshot()
+    {
+        using var mark = WallGrainCalls.Mark(WallGrainCalls.Snapshot);
+        return model.Snapshot(leaderView: IsLeaderView());
+    }
+
+    private bool IsLeaderView() =>
+        Context.GetHttpContext()?.Request.Query[WallMessages.ViewParameter].ToString() == WallMessages.LeaderView;
 
     /// <summary>
     /// An operator (or a leader) takes an alert; every wall sees it through the next push. The signed-in person is

@@ -3,7 +3,7 @@ namespace OperationsCenter.Server.Hubs;
 /// <summary>Names of the messages the hub sends, shared by the server and its tests.</summary>
 public static class WallMessages
 {
-    /// <summary>The whole state, once per connection.</summary>
+    /// <summary>A <see cref="WallSnapshot"/>: what the page shows, from the node's read model, once per connection.</summary>
     public const string Snapshot = "snapshot";
 
     /// <summary>A batch of <see cref="Grains.Series.SeriesUpdate"/>.</summary>

@@ -2,11 +2,15 @@ using Microsoft.AspNetCore.SignalR;
 using OperationsCenter.Grains.Wall;
 using OperationsCenter.Server.Hubs;
 using OperationsCenter.Server.Telemetry;
+using OperationsCenter.Server.Wall;
 
 namespace OperationsCenter.Server.Push;
 
-/// <summary>This silo's push endpoint: sends each batch to the browsers connected to this silo.</summary>
-internal sealed class WallHubObserver(IHubContext<WallHub> hub, CenterMetrics metrics) : IWallObserver
+/// <summary>
+/// This silo's push endpoint: every silo's batches arrive here. Each goes into this silo's <see cref="WallReadModel"/>
+/// first, so a page connecting a moment later finds it in its snapshot, then to the browsers connected to this silo.
+/// </summary>
+internal sealed class WallHubObserver(IHubContext<WallHub> hub, WallReadModel model, CenterMetrics metrics) : IWallObserver
 {
     /// <summary>The <c>channel</c> tag of leader notices pushed to the leader view.</summary>
     public const string HubChannel = "hub";
@@ -14,10 +18,12 @@ internal sealed class WallHubObserver(IHubContext<WallHub> hub, CenterMetrics me
     /// <inheritdoc />
     public async Task OnWallBatch(WallBatch batch)
     {
-        if (!batch.Series.IsEmpty)
+        var shown = model.Apply(batch);
+        if (!shown.IsEmpty)
         {
-            // Only wall pages show series; the leader view would only log that it has no handler.
-            await hub.Clients.Group(WallMessages.WallGroup).SendAsync(WallMessages.SeriesUpdated, batch.Series);
+            // Only wall pages show series, and only the series the model keeps: a page shows the same after a reconnect.
+            // The leader view would only log that it has no handler.
+            await hub.Clients.Group(WallMessages.WallGroup).SendAsync(WallMessages.SeriesUpdated, shown);
         }
 
         if (!batch.Departments.IsEmpty)

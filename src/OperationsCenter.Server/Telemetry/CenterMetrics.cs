@@ -13,7 +13,7 @@ namespace OperationsCenter.Server.Telemetry;
 /// [oc_ingest_request_duration_seconds]), the spool ([oc_spool_backlog_points], [oc_spool_backlog_bytes],
 /// [oc_spool_oldest_age_seconds]), the drain ([oc_drain_points_total], [oc_drain_failures_total]), dead letters
 /// ([oc_dead_letters_total]), notifications ([oc_notifications_sent_total], [oc_notifications_failed_total], [oc_notifications_pending]) and hub
-/// connections ([oc_hub_connections]). Live series and alert transitions are the grains' (<see cref="GrainMetrics"/>).
+/// connections ([oc_hub_connections]), grain calls for the wall's read model ([oc_wall_grain_calls_total]). Live series and alert transitions are the grains' (<see cref="GrainMetrics"/>).
 /// </summary>
 internal sealed class CenterMetrics
 {
@@ -29,6 +29,7 @@ internal sealed class CenterMetrics
     private readonly Counter<long> _notificationsSent;
     private readonly Counter<long> _notificationsFailed;
     private readonly UpDownCounter<long> _hubConnections;
+    private readonly Counter<long> _wallGrainCalls;
 
     /// <summary>Creates the meter and its instruments; the gauges read the spool and the dead-letter file when collected.</summary>
     public CenterMetrics(IMeterFactory meters, Spool spool, DeadLetterFile deadLetters, TimeProvider time)
@@ -55,6 +56,8 @@ internal sealed class CenterMetrics
         _notificationsSent = meter.CreateCounter<long>("oc.notifications.sent", "{notification}", "Notifications delivered, by channel (webhook: per receiver; hub: leader notices)");
         _notificationsFailed = meter.CreateCounter<long>("oc.notifications.failed", "{notification}", "Notifications finally not delivered, by channel");
         _hubConnections = meter.CreateUpDownCounter<long>("oc.hub.connections", "{connection}", "Open /hubs/wall connections on this node, by view (wall, leader)");
+        _wallGrainCalls = meter.CreateCounter<long>("oc.wall.grain_calls", "{call}",
+            "Grain calls made for the wall's read model on this node, by path (seed: loading it; snapshot: a connecting page's, always 0)");
     }
 
     /// <summary>Counts points a request (HTTP or MQTT) made durable.</summary>
@@ -98,6 +101,9 @@ internal sealed class CenterMetrics
 
     /// <summary>A hub connection opened (+1) or closed (-1) for <paramref name="view"/> (<c>wall</c>, <c>leader</c>).</summary>
     public void HubConnections(string view, int delta) => _hubConnections.Add(delta, new KeyValuePair<string, object?>("view", view));
+
+    /// <summary>Counts a grain call made for the wall's read model on <paramref name="path"/> (seed or snapshot).</summary>
+    public void WallGrainCall(string path) => _wallGrainCalls.Add(1, new KeyValuePair<string, object?>("path", path));
 
     private static string StatusTag(int status) => status switch
     {

@@ -77,14 +77,16 @@ internal sealed class AlertCenter : IAsyncDisposable
         Await.UntilAsync(() => AlertsAsync(), done, expected, timeout ?? TimeSpan.FromSeconds(20));
 
     /// <summary>The alerts of a hub snapshot, as a wall gets them on connecting.</summary>
-    public async Task<JsonElement[]> SnapshotAlertsAsync()
+    public async Task<JsonElement[]> SnapshotAlertsAsync() => [.. (await SnapshotAsync()).GetProperty("alerts").EnumerateArray()];
+
+    /// <summary>The hub snapshot a wall gets on connecting.</summary>
+    public async Task<JsonElement> SnapshotAsync()
     {
         var snapshot = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var wall = await Center.WallConnectionAsync(TestUsers.Operator);
         wall.On<JsonElement>("snapshot", s => snapshot.TrySetResult(s));
         await wall.StartAsync();
-        var received = await snapshot.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        return [.. received.GetProperty("alerts").EnumerateArray()];
+        return await snapshot.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     /// <summary>Acknowledges (or gives back) as <paramref name="user"/>; the response as it came.</summary>

@@ -71,12 +71,12 @@ public sealed class ClusterNodeLossTests
 
         using (var ingest = cluster.Nginx.CreateClient())
         {
-            await IngestClient.WriteLinesAsync(ingest, "xa-ban-bo", "t_cluster,desk=main value=41.5");
+            await IngestClient.WriteLinesAsync(ingest, "xa-ban-bo", "services,desk=t-cluster online_share_pct=41.5");
         }
 
         foreach (var (wall, series) in direct)
         {
-            await Await.UntilAsync(() => Task.FromResult(series.ContainsKey("t_cluster,department=xa-ban-bo,desk=main")), seen => seen,
+            await Await.UntilAsync(() => Task.FromResult(series.ContainsKey("services,department=xa-ban-bo,desk=t-cluster")), seen => seen,
                 "the point written through nginx on the wall of every node", TimeSpan.FromSeconds(20));
             await wall.DisposeAsync();
         }
@@ -147,7 +147,7 @@ public sealed class ClusterNodeLossTests
             seen => seen == "snapshot", "a second snapshot after the wall reconnected through nginx", TimeSpan.FromSeconds(60));
         var again = snapshots.Last();
         Assert.Equal(before, Essences(again.GetProperty("alerts").EnumerateArray()));
-        Assert.Contains(again.GetProperty("series").EnumerateArray(), s => s.GetProperty("key").GetString() == "t_cluster,department=xa-ban-bo,desk=main");
+        Assert.Contains(again.GetProperty("series").EnumerateArray(), s => s.GetProperty("key").GetString() == "services,department=xa-ban-bo,desk=t-cluster");
         Assert.Single(await CenterCluster.NodesHoldingAWallAsync(survivors));
 
         // The API through nginx lists them unchanged.
