@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OperationsCenter.Catalog;
+using OperationsCenter.Simulator;
+using OperationsCenter.Simulator.Province;
 using OperationsCenter.Testing;
 using OperationsCenter.Testing.Influx;
 
@@ -38,6 +41,11 @@ internal static class MemoryBenchmark
         using var client = new HttpClient { BaseAddress = center.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var fed = await BodySender.WriteAllAsync(client, bodies, Senders);
         bodies.Clear();
+
+        // And one round of the province's own reports, so the wall has its catalog series among the many.
+        var province = new ProvinceModel(CatalogReader.Load(Checkout.PathOf("catalog/laichau.yaml")), seed: 1, DateTimeOffset.UtcNow);
+        await new FeedSender(client, TextWriter.Null, DemoDepartments.KeyFor)
+            .SendAsync(province.Round(0, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10), []), CancellationToken.None);
 
         // Live state takes points a flush after the answer, at most MaxGrainCallsPerSecond series a second: allow for it.
         using var reader = await SignIn.ClientAsync(center.BaseAddress, TestUsers.Operator);

@@ -6,7 +6,7 @@ using OperationsCenter.EndToEnd.Benchmarks;
 //                 throughput and CPU, latency at each rate with 429s counted, memory at each series count, snapshot time.
 //                 [--quick] scales everything down (about two minutes; to check the command, not to quote)
 //                 [--points 1000000] [--lines 5000] [--series 10000] [--clients 4] [--nodes N]
-//                 [--latency-rates 10000,50000] [--latency-series 5000] [--batches-per-second 20] [--seconds 20] [--warmup 3]
+//                 [--latency-rates 10000,50000] [--latency-series 5000] [--batches-per-second 20] [--seconds 20] [--warmup 30]
 //                 [--memory-series 100000,1000000] [--snapshot-series 100000] [--snapshots 5]
 //                 [--parts throughput,latency,memory]: only those parts (the snapshot goes with memory)
 //   --latency     ingest → SignalR latency at a fixed rate: [--rate 10000] [--seconds 20] [--series 1000] [--batches-per-second 20] [--nodes N]

@@ -41,7 +41,7 @@ internal sealed record TableOptions(
             Value("--latency-series", 5_000, 5_000),
             Value("--batches-per-second", 20, 20),
             Value("--seconds", 20, 5),
-            Value("--warmup", 3, 2),
+            Value("--warmup", 30, 2),
             args.Ints("--memory-series", quick ? "1000,5000" : "100000,1000000"),
             Value("--snapshot-series", 100_000, 5_000),
             Value("--snapshots", 5, 3),

@@ -336,7 +336,8 @@ public sealed partial class SeriesPartitionGrain(
     private SeriesState Add(SeriesId id)
     {
         var name = id.Parse();
-        var tags = name.Tags.ToImmutableDictionary(t => Name(t.Key), t => t.Key == SeriesName.DepartmentTag ? _department : t.Value, StringComparer.Ordinal);
+        // The default comparer (ordinal for strings) is shared; a named one would cost an object per series.
+        var tags = name.Tags.ToImmutableDictionary(t => Name(t.Key), t => t.Key == SeriesName.DepartmentTag ? _department : t.Value);
         var series = new SeriesState(id, new SeriesName(Name(name.Measurement), _department, tags));
         _series[id.Key] = series;
         return series;

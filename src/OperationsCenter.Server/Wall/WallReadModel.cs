@@ -59,11 +59,21 @@ internal sealed class WallReadModel(WallSeriesSelection selection, IAlertSilenci
     /// Takes what was read from the grains (all of it at start, departments and alerts again now and then): entries the
     /// model holds newer, from pushes that arrived meanwhile, are kept. The first call makes the model seeded.
     /// </summary>
-    public void Load(IEnumerable<DepartmentStatus> departments, IEnumerable<SeriesUpdate> series, IEnumerable<AlertView> alerts)
+    /// <remarks>
+    /// <paramref name="alerts"/> is the alert index's whole list, read at <paramref name="listedAt"/>: an open alert the
+    /// model holds that is not on it, and has not changed since, resolved without its push reaching this silo.
+    /// </remarks>
+    public void Load(IEnumerable<DepartmentStatus> departments, IEnumerable<SeriesUpdate> series, IReadOnlyCollection<AlertView> alerts, DateTimeOffset listedAt)
     {
         lock (_gate)
         {
             Merge(departments, series.Where(selection.Shows), alerts, pushed: false);
+            var listed = alerts.Select(a => a.Fingerprint).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in _open.Values.Where(a => !listed.Contains(a.Fingerprint) && a.UpdatedAt < listedAt).ToList())
+            {
+                _open.Remove(gone.Fingerprint);
+            }
+
             var horizon = time.GetUtcNow() - KeepResolved;
             foreach (var stale in _resolved.Values.Where(a => (a.EndsAt ?? a.UpdatedAt) < horizon).ToList())
             {

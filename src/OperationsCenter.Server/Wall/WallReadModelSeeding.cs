@@ -74,16 +74,18 @@ internal sealed partial class WallReadModelSeeding(
         using var mark = WallGrainCalls.Mark(WallGrainCalls.Seed);
         var overview = await queries.OverviewAsync();
         var series = await queries.SeriesAsync(null, null);
+        var listedAt = DateTimeOffset.UtcNow;
         var open = await alerts.ListAsync();
-        model.Load(overview.Departments, series.Select(Latest), open);
+        model.Load(overview.Departments, series.Select(Latest), open, listedAt);
     }
 
     private async Task ReconcileAsync()
     {
         using var mark = WallGrainCalls.Mark(WallGrainCalls.Seed);
         var overview = await queries.OverviewAsync();
+        var listedAt = DateTimeOffset.UtcNow;
         var listed = await alerts.ListAsync();
-        model.Load(overview.Departments, [], listed);
+        model.Load(overview.Departments, [], listed, listedAt);
     }
 
     private Task Started(CancellationToken stoppingToken)

@@ -27,13 +27,13 @@ public sealed class WallReadModelTests
     {
         var model = Model();
         model.Apply(Batch(series: [Series("a", 41, T0.AddSeconds(2))]));
-        model.Load([], [Series("a", 40, T0.AddSeconds(1)), Series("b", 7, T0)], []);
+        model.Load([], [Series("a", 40, T0.AddSeconds(1)), Series("b", 7, T0)], [], T0);
         Assert.True(model.IsSeeded);
         Assert.Equal(41, Value(model, "a"));
         Assert.Equal(7, Value(model, "b"));
 
         // A read newer than what the model holds (its push not yet arrived) is taken, and the late push does not undo it.
-        model.Load([], [Series("b", 8, T0.AddSeconds(3))], []);
+        model.Load([], [Series("b", 8, T0.AddSeconds(3))], [], T0);
         model.Apply(Batch(series: [Series("b", 7, T0)]));
         Assert.Equal(8, Value(model, "b"));
     }
@@ -44,7 +44,7 @@ public sealed class WallReadModelTests
         var model = Model();
         var seen = T0.AddMinutes(-20);
         model.Apply(Batch(departments: [Department("xa-ban-bo", seen, Freshness.Late)]));
-        model.Load([Department("xa-ban-bo", seen, Freshness.Fresh), Department("so-noi-vu", null, Freshness.Silent)], [], []);
+        model.Load([Department("xa-ban-bo", seen, Freshness.Fresh), Department("so-noi-vu", null, Freshness.Silent)], [], [], T0);
         Assert.Equal(Freshness.Late, Status(model, "xa-ban-bo").Freshness);
 
         model.Apply(Batch(departments: [Department("xa-ban-bo", T0, Freshness.Fresh)]));
@@ -61,13 +61,25 @@ public sealed class WallReadModelTests
         Assert.Empty(model.Snapshot(leaderView: false).Alerts);
 
         // The seed listed it open before it resolved; a batch from another silo carries an older view.
-        model.Load([], [], [Alert("fp", AlertState.Firing, 2)]);
+        model.Load([], [], [Alert("fp", AlertState.Firing, 2)], T0);
         model.Apply(Batch(alerts: [Alert("fp", AlertState.Acknowledged, 1)]));
         Assert.Empty(model.Snapshot(leaderView: false).Alerts);
 
         // It fires again: a newer revision.
         model.Apply(Batch(alerts: [Alert("fp", AlertState.Firing, 4)]));
         Assert.Equal(4, Assert.Single(model.Snapshot(leaderView: false).Alerts).Revision);
+    }
+
+    [Fact]
+    public void An_open_alert_the_index_no_longer_lists_leaves_the_model_unless_it_changed_after_the_listing()
+    {
+        var model = Model();
+        model.Apply(Batch(alerts: [Alert("lost-resolve", AlertState.Firing, 2), Alert("fired-meanwhile", AlertState.Firing, 30)]));
+
+        // Listed at T0+10 s: the first resolved without its push reaching here; the second fired after the listing.
+        model.Load([], [], [], T0.AddSeconds(10));
+
+        Assert.Equal(["fired-meanwhile"], model.Snapshot(leaderView: false).Alerts.Select(a => a.Fingerprint));
     }
 
     [Fact]

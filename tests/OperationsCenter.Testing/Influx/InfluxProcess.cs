@@ -170,6 +170,11 @@ public sealed class InfluxProcess : IAsyncDisposable
                 ["INFLUXDB_HTTP_LOG_ENABLED"] = "false",
                 ["INFLUXDB_LOGGING_LEVEL"] = "warn",
                 ["INFLUXDB_DATA_QUERY_LOG_ENABLED"] = "false",
+
+                // InfluxDB 1.x refuses points past 1,000,000 series or 100,000 values of one tag by default; a
+                // province-sized run (the million-series benchmark) needs neither limit.
+                ["INFLUXDB_DATA_MAX_SERIES_PER_DATABASE"] = "0",
+                ["INFLUXDB_DATA_MAX_VALUES_PER_TAG"] = "0",
             },
         };
 
