@@ -115,6 +115,16 @@ public sealed class WallHubTests(CenterFixture fixture)
     [Fact]
     public async Task Snapshots_make_no_grain_call()
     {
+        using var admin = await Host.CreateClientAsync(TestUsers.Admin);
+        static string[] Lines(string metrics, string name, string tag) =>
+            [.. metrics.Split('\n').Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains(tag, StringComparison.Ordinal))];
+        static double Value(string line) => double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        // The seed's calls are counted, so the count works (the load at start, and the re-read every 30 s).
+        var seeded = await Await.UntilAsync(() => admin.GetStringAsync("/metrics"), m => Lines(m, "oc_wall_grain_calls_total", "path=\"seed\"").Length == 1,
+            "the seed's grain calls in /metrics", TimeSpan.FromSeconds(60));
+        Assert.True(Value(Lines(seeded, "oc_wall_grain_calls_total", "path=\"seed\"")[0]) > 0);
+
         await Host.WriteLinesAsync("xa-ban-bo", "dossiers,desk=t-hub-calls received=1i");
         for (var i = 0; i < 5; i++)
         {
@@ -123,16 +133,13 @@ public sealed class WallHubTests(CenterFixture fixture)
 
         await SnapshotAsync(TestUsers.Leader, "leader");
 
-        // The seed's calls are counted (so the count works); connecting pages' snapshots add none. Read after the
-        // exporter's response cache (300 ms) has let go of any scrape older than the snapshots.
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        using var admin = await Host.CreateClientAsync(TestUsers.Admin);
-        static string[] Calls(string metrics, string path) =>
-            [.. metrics.Split('\n').Where(l => l.StartsWith("oc_wall_grain_calls_total{", StringComparison.Ordinal) && l.Contains($"path=\"{path}\"", StringComparison.Ordinal))];
-        var metrics = await Await.UntilAsync(() => admin.GetStringAsync("/metrics"), m => Calls(m, "seed").Length == 1, "the seed's grain calls in /metrics");
-        var seed = Calls(metrics, "seed")[0];
-        Assert.True(double.Parse(seed.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) > 0, seed);
-        Assert.Empty(Calls(metrics, "snapshot"));
+        // A scrape taken after the snapshots (it counts a point written after them), not one the exporter cached before.
+        const string accepted = "department=\"xa-ban-bo\"";
+        var before = Lines(await admin.GetStringAsync("/metrics"), "oc_ingest_points_accepted_total", accepted).Sum(Value);
+        await Host.WriteLinesAsync("xa-ban-bo", "t_hub_calls_marker v=1");
+        var metrics = await Await.UntilAsync(() => admin.GetStringAsync("/metrics"),
+            m => Lines(m, "oc_ingest_points_accepted_total", accepted).Sum(Value) > before, "a scrape that counts the marker point");
+        Assert.Empty(Lines(metrics, "oc_wall_grain_calls_total", "path=\"snapshot\""));
     }
 
     [Fact]
