@@ -8,7 +8,8 @@ using OperationsCenter.TimeSeries.LineProtocol;
 namespace OperationsCenter.Server.Ingest;
 
 /// <summary>
-/// Converts the native JSON feed into line protocol so it shares every rule of the line protocol path.
+/// Converts the native JSON feed into points, which <see cref="LineIngestor"/> prepares by every rule of the line
+/// protocol path (without making them text first).
 /// Body: <c>{"points": [{"measurement", "tags": {..}, "fields": {..}, "time"}]}</c> or the bare array.
 /// A JSON number is a float field, except an integer literal (no <c>.</c>, no exponent) for a field already known as
 /// integer (from earlier writes, or InfluxDB's own types): a field must keep one type, and JSON cannot say which
@@ -48,17 +49,17 @@ internal static partial class FeedConverter
                 return Fatal($"no points array; {Shape}");
             }
 
-            var output = new ArrayBufferWriter<byte>(json.Length + 64);
-            var line = new ArrayBufferWriter<byte>(256);
+            var converted = new List<LinePoint>();
             var indexOfLine = new List<int>();
             var problems = new List<LineProblem>();
             var index = 0;
             foreach (var element in points.EnumerateArray())
             {
+                // What line protocol cannot carry (a newline in a name, say) is refused by the ingestor, as for any line.
                 var (point, error) = ToPoint(element, fieldTypes);
-                if (point is not null && TryWrite(point, line, out error))
+                if (point is not null)
                 {
-                    output.Write(line.WrittenSpan);
+                    converted.Add(point);
                     indexOfLine.Add(index);
                 }
                 else
@@ -69,7 +70,7 @@ internal static partial class FeedConverter
                 index++;
             }
 
-            return new FeedConversion(output.WrittenSpan.ToArray(), indexOfLine, problems, null);
+            return new FeedConversion(converted, indexOfLine, problems, null);
         }
     }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using OperationsCenter.Grains;
+using OperationsCenter.Grains.Series;
 using OperationsCenter.Server.LiveState;
 using OperationsCenter.Server.Telemetry;
 using OperationsCenter.TimeSeries;
@@ -43,6 +44,30 @@ internal sealed class LineIngestor(
         var refusals = new RefusalTally();
         using var prepared = PrepareTraced(body.Span, precision, department, ref refusals);
         refusals.Count(metrics, department, dialect);
+        return await StoreAsync(prepared, department, dialect);
+    }
+
+    /// <summary>
+    /// Ingests points converted from another shape (the JSON feed, reports): prepared straight from the points, with
+    /// the same checks and the same canonical lines as a body of line protocol, without writing and reading it as
+    /// text. A problem's <see cref="LineProblem.Line"/> is the point's position in <paramref name="points"/>, from 1.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<LinePoint> points, string department, string dialect)
+    {
+        if (points.Count > _limits.MaxLinesPerRequest)
+        {
+            return IngestResult.OverLineLimit;
+        }
+
+        var refusals = new RefusalTally();
+        using var prepared = PreparePoints(points, department, ref refusals);
+        refusals.Count(metrics, department, dialect);
+        return await StoreAsync(prepared, department, dialect);
+    }
+
+    /// <summary>Makes the accepted points durable, then hands them to live state; records what the department sent.</summary>
+    private async Task<IngestResult> StoreAsync(PreparedBody prepared, string department, string dialect)
+    {
         if (prepared.Points > 0)
         {
             using (var append = CenterActivity.Source.StartActivity("spool.append"))
@@ -136,6 +161,65 @@ internal sealed class LineIngestor(
         return new PreparedBody(canonical, live, accepted, problems ?? (IReadOnlyList<LineProblem>)[], receivedAt);
     }
 
+    private PreparedBody PreparePoints(IReadOnlyList<LinePoint> points, string department, ref RefusalTally refusals)
+    {
+        var receivedAt = clock.UtcNow;
+        var receivedNanos = UnixNanos.From(receivedAt);
+        var canonical = new PooledBufferWriter((points.Count * 96) + 64);
+        var live = new LivePoints();
+        var line = new ArrayBufferWriter<byte>(256);
+        List<LineProblem>? problems = null;
+        var accepted = 0;
+        var window = TimeWindow(receivedNanos);
+        for (var i = 0; i < points.Count; i++)
+        {
+            var point = points[i];
+            var timestamp = point.Timestamp ?? receivedNanos;
+            line.ResetWrittenCount();
+            int keyLength;
+            try
+            {
+                // The department tag is the key's, as on every line: added when absent (a foreign one is refused below).
+                keyLength = LineProtocolWriter.Write(line, point with { Tags = WithDepartment(point.Tags, department), Timestamp = timestamp });
+            }
+            catch (ArgumentException ex)
+            {
+                (problems ??= []).Add(new LineProblem(i + 1, ex.Message, false) { Text = Clip(point.ToString()) });
+                refusals.Add(RefusalReason.Invalid);
+                continue;
+            }
+
+            if (_lineLimits.Violation(point, keyLength) is { } limit)
+            {
+                (problems ??= []).Add(new LineProblem(i + 1, limit, false) { Text = Clip(Encoding.UTF8.GetString(line.WrittenSpan[..^1])) });
+                refusals.Add(RefusalReason.Invalid);
+                continue;
+            }
+
+            if (PointRefusal(point, i + 1, department, window, out var reason) is { } problem)
+            {
+                (problems ??= []).Add(problem with { Text = Clip(Encoding.UTF8.GetString(line.WrittenSpan[..^1])) });
+                refusals.Add(reason);
+                continue;
+            }
+
+            var keyStart = canonical.WrittenCount;
+            canonical.Write(line.WrittenSpan);
+            live.BeginPoint(keyStart, keyLength, timestamp);
+            foreach (var (field, value) in point.Fields)
+            {
+                if (value.Kind != FieldKind.String && value.TryGetNumber(out var number))
+                {
+                    live.AddValue(Encoding.UTF8.GetBytes(field), number);
+                }
+            }
+
+            accepted++;
+        }
+
+        return new PreparedBody(canonical, live, accepted, problems ?? (IReadOnlyList<LineProblem>)[], receivedAt);
+    }
+
     /// <summary>
     /// True when the body holds more lines than allowed. Counting line breaks (vectorized) settles almost every body;
     /// only a body with more physical lines than the limit is read to count its points (blank lines and comments are free).
@@ -196,17 +280,13 @@ internal sealed class LineIngestor(
         if (ReservedMeasurements.IsReserved(reader.Measurement))
         {
             reason = RefusalReason.ReservedMeasurement;
-            return new LineProblem(reader.LineNumber,
-                $"measurement \"{Encoding.UTF8.GetString(reader.Measurement)}\" is reserved for the center's own records " +
-                $"({string.Join(", ", ReservedMeasurements.All)}); send these points under another measurement name", false);
+            return Reserved(reader.LineNumber, Encoding.UTF8.GetString(reader.Measurement));
         }
 
         if (ForeignDepartment(ref reader, departmentBytes) is { } other)
         {
             reason = RefusalReason.ForeignDepartment;
-            return new LineProblem(reader.LineNumber,
-                $"tag department=\"{other}\" is not this key's department \"{department}\"; " +
-                "omit the department tag (the center sets it) or write with that department's own key", true);
+            return Foreign(reader.LineNumber, other, department);
         }
 
         // Before the field types: a refused line must not decide a field's type.
@@ -221,26 +301,79 @@ internal sealed class LineIngestor(
             if (fieldTypes.Conflict(reader.Measurement, reader.FieldKey(i), reader.FieldKindAt(i)) is { } known)
             {
                 reason = RefusalReason.FieldType;
-                return new LineProblem(reader.LineNumber,
-                    $"partial write: field type conflict: input field \"{Encoding.UTF8.GetString(reader.FieldKey(i))}\" on measurement " +
-                    $"\"{Encoding.UTF8.GetString(reader.Measurement)}\" is type {FieldTypeRegistry.InfluxName(reader.FieldKindAt(i))}, " +
-                    $"already exists as type {FieldTypeRegistry.InfluxName(known)}; send it as {HowToSend(known)}", false);
+                return TypeConflict(reader.LineNumber, Encoding.UTF8.GetString(reader.FieldKey(i)), Encoding.UTF8.GetString(reader.Measurement), reader.FieldKindAt(i), known);
             }
         }
 
         return null;
     }
 
-    private string OutsideWindow(long time, (long Earliest, long Latest) window, Precision precision)
+    /// <summary>Why a converted point is refused, or null when it is accepted: the checks of <see cref="Refusal"/>, in its order.</summary>
+    private LineProblem? PointRefusal(LinePoint point, int number, string department, (long Earliest, long Latest) window, out RefusalReason reason)
+    {
+        var measurement = Encoding.UTF8.GetBytes(point.Measurement);
+        if (ReservedMeasurements.IsReserved(measurement))
+        {
+            reason = RefusalReason.ReservedMeasurement;
+            return Reserved(number, point.Measurement);
+        }
+
+        if (point.Tags.FirstOrDefault(t => t.Key == SeriesName.DepartmentTag).Value is { } other && other != department)
+        {
+            reason = RefusalReason.ForeignDepartment;
+            return Foreign(number, other, department);
+        }
+
+        if (point.Timestamp is { } time && (time > window.Latest || time < window.Earliest))
+        {
+            reason = RefusalReason.TimeWindow;
+            return new LineProblem(number, OutsideWindow(time, window, precision: null), false);
+        }
+
+        foreach (var (field, value) in point.Fields)
+        {
+            if (fieldTypes.Conflict(measurement, Encoding.UTF8.GetBytes(field), value.Kind) is { } known)
+            {
+                reason = RefusalReason.FieldType;
+                return TypeConflict(number, field, point.Measurement, value.Kind, known);
+            }
+        }
+
+        reason = RefusalReason.Invalid;
+        return null;
+    }
+
+    private static LineProblem Reserved(int line, string measurement) => new(line,
+        $"measurement \"{measurement}\" is reserved for the center's own records " +
+        $"({string.Join(", ", ReservedMeasurements.All)}); send these points under another measurement name", false);
+
+    private static LineProblem Foreign(int line, string other, string department) => new(line,
+        $"tag department=\"{other}\" is not this key's department \"{department}\"; " +
+        "omit the department tag (the center sets it) or write with that department's own key", true);
+
+    private static LineProblem TypeConflict(int line, string field, string measurement, FieldKind sent, FieldKind known) => new(line,
+        $"partial write: field type conflict: input field \"{field}\" on measurement \"{measurement}\" is type {FieldTypeRegistry.InfluxName(sent)}, " +
+        $"already exists as type {FieldTypeRegistry.InfluxName(known)}; send it as {HowToSend(known)}", false);
+
+    /// <summary>The tags with the department's own, as every stored line carries it.</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> WithDepartment(IReadOnlyList<KeyValuePair<string, string>> tags, string department) =>
+        tags.Any(t => t.Key == SeriesName.DepartmentTag) ? tags : [.. tags, new(SeriesName.DepartmentTag, department)];
+
+    /// <summary>The start of a refused point as text, for the department's page (a few hundred characters are enough to recognise it).</summary>
+    private static string Clip(string text) => text.Length <= 600 ? text : text[..600];
+
+    private string OutsideWindow(long time, (long Earliest, long Latest) window, Precision? precision)
     {
         var future = time > window.Latest;
         var at = DateTimeOffset.UnixEpoch.AddTicks(time / 100);
         var limit = future ? _limits.MaxFutureTime : _limits.MaxPastTime!.Value;
         var name = future ? "MaxFutureTime" : "MaxPastTime";
+        var check = precision is { } unit
+            ? $"check the sender's clock, and that the precision parameter ({unit.ToString().ToLowerInvariant()} in this request) matches the unit of the timestamps"
+            : "check the sender's clock and the times' offsets";
         return string.Create(CultureInfo.InvariantCulture,
             $"timestamp {at:yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'} is more than {limit:c} {(future ? "ahead of" : "behind")} the center's clock " +
-            $"(limit OperationsCenter:Ingest:Limits:{name}); check the sender's clock, and that the precision parameter " +
-            $"({precision.ToString().ToLowerInvariant()} in this request) matches the unit of the timestamps");
+            $"(limit OperationsCenter:Ingest:Limits:{name}); {check}");
     }
 
     /// <summary>How a value of a field type is written, for the fix in a conflict's message.</summary>

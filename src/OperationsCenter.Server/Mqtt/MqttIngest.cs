@@ -190,9 +190,9 @@ internal sealed class MqttIngest(
         }
 
         ct.ThrowIfCancellationRequested();
-        var result = await ingestor.IngestAsync(feed.LineProtocol, Precision.Nanoseconds, department, Telemetry.IngestDialectTag.Mqtt);
+        var result = await ingestor.IngestAsync(feed.Points, department, Telemetry.IngestDialectTag.Mqtt);
 
-        // Lines of the converted body map back to the points that produced them.
+        // Converted points map back to the points or rows the sender numbered.
         var problems = feed.Problems.Concat(result.Problems.Select(p => p with { Line = feed.PointIndexOfLine[p.Line - 1] }))
             .OrderBy(p => p.Line).ToList();
         return Result(department, new IngestResult(result.Accepted, problems), index => $"points[{index}]");

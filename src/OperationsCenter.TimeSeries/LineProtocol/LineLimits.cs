@@ -37,4 +37,65 @@ public sealed class LineLimits
 
     /// <summary>Longest string field value, in bytes.</summary>
     public int MaxStringFieldBytes { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// The first limit <paramref name="point"/> is past, as the reader would word it for the same line; null within
+    /// every limit. For points that never were text (a JSON feed, a report): <paramref name="seriesKeyBytes"/> is the
+    /// length of the key as written for them.
+    /// </summary>
+    /// <param name="point">The point.</param>
+    /// <param name="seriesKeyBytes">Its series key's length in bytes, escaped.</param>
+    /// <returns>The error, or null.</returns>
+    public string? Violation(LinePoint point, int seriesKeyBytes)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        static int Bytes(string text) => System.Text.Encoding.UTF8.GetByteCount(text);
+        if (Bytes(point.Measurement) is var measurement && measurement > MaxMeasurementBytes)
+        {
+            return LineErrors.MeasurementTooLong(measurement, MaxMeasurementBytes);
+        }
+
+        if (point.Tags.Count > MaxTagsPerPoint)
+        {
+            return LineErrors.TooManyTags(MaxTagsPerPoint);
+        }
+
+        foreach (var (key, value) in point.Tags)
+        {
+            if (Bytes(key) is var keyBytes && keyBytes > MaxTagKeyBytes)
+            {
+                return LineErrors.TagKeyTooLong(keyBytes, MaxTagKeyBytes);
+            }
+
+            if (Bytes(value) is var valueBytes && valueBytes > MaxTagValueBytes)
+            {
+                return LineErrors.TagValueTooLong(System.Text.Encoding.UTF8.GetBytes(key), valueBytes, MaxTagValueBytes);
+            }
+        }
+
+        if (seriesKeyBytes > MaxSeriesKeyBytes)
+        {
+            return LineErrors.SeriesKeyTooLong(seriesKeyBytes, MaxSeriesKeyBytes);
+        }
+
+        if (point.Fields.Count > MaxFieldsPerPoint)
+        {
+            return LineErrors.TooManyFields(MaxFieldsPerPoint);
+        }
+
+        foreach (var (key, value) in point.Fields)
+        {
+            if (Bytes(key) is var keyBytes && keyBytes > MaxFieldKeyBytes)
+            {
+                return LineErrors.FieldKeyTooLong(keyBytes, MaxFieldKeyBytes);
+            }
+
+            if (value.String is { } text && Bytes(text) is var textBytes && textBytes > MaxStringFieldBytes)
+            {
+                return LineErrors.StringFieldTooLong(System.Text.Encoding.UTF8.GetBytes(key), textBytes, MaxStringFieldBytes);
+            }
+        }
+
+        return null;
+    }
 }

@@ -31,8 +31,9 @@ public static partial class LineProtocolWriter
     /// <summary>Writes one point followed by <c>'\n'</c>.</summary>
     /// <param name="output">The destination.</param>
     /// <param name="point">The point; its timestamp is omitted when null.</param>
+    /// <returns>The length in bytes of the series key it starts with (measurement and tags, escaped).</returns>
     /// <exception cref="ArgumentException">The point cannot be represented in line protocol (see remarks).</exception>
-    public static void Write(IBufferWriter<byte> output, LinePoint point)
+    public static int Write(IBufferWriter<byte> output, LinePoint point)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(point);
@@ -61,6 +62,7 @@ public static partial class LineProtocolWriter
         }
 
         output.Write("\n"u8);
+        return keyLength;
     }
 
     /// <summary>Formats one point as a line, without the trailing newline.</summary>

@@ -171,6 +171,24 @@ public sealed class LimitTests(CenterFixture fixture)
         await AssertNothingStoredAsync("t_limit_feed");
     }
 
+    [Fact]
+    public async Task A_json_feed_point_past_a_line_limit_or_unwritable_is_refused_by_its_index_and_the_others_are_kept()
+    {
+        // JSON points are prepared without becoming text: the same limits and name rules must hold for them.
+        var tags = string.Join(",", Enumerable.Range(0, 101).Select(i => $"\"k{i}\":\"v\""));
+        var json = "[" +
+            "{\"measurement\":\"t_limit_json\",\"tags\":{\"desk\":\"kept\"},\"fields\":{\"v\":1}}," +
+            $"{{\"measurement\":\"t_limit_json\",\"tags\":{{{tags}}},\"fields\":{{\"v\":2}}}}," +
+            "{\"measurement\":\"t_limit_json\",\"tags\":{\"desk\":\"a\\nb\"},\"fields\":{\"v\":3}}]";
+
+        var error = await ErrorOfAsync(Post("/api/v1/feeds", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "error");
+
+        Assert.Contains("1 accepted, 2 rejected", error);
+        Assert.Contains("points[1]: too many tags: more than 100 on one point (limit MaxTagsPerPoint)", error);
+        Assert.Contains("points[2]: Cannot write tag value", error);
+        await AwaitDesksAsync("t_limit_json", "kept");
+    }
+
     private HttpRequestMessage Chunked(string url, byte[] body, bool gzip)
     {
         // A non-seekable stream has no length, so HttpClient sends it chunked, without Content-Length.

@@ -43,7 +43,7 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
         }
 
         var unitName = catalog.Departments.FirstOrDefault(d => d.Id == department)?.Name;
-        var output = new ArrayBufferWriter<byte>(table.Rows.Count * 64 + 64);
+        var converted = new List<LinePoint>(table.Rows.Count);
         var line = new ArrayBufferWriter<byte>(256);
         var indexOfLine = new List<int>();
         var problems = new List<LineProblem>();
@@ -60,7 +60,7 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
 
             if (check.Error is null)
             {
-                output.Write(line.WrittenSpan);
+                converted.Add(point!);
                 indexOfLine.Add(row.Number);
             }
             else
@@ -71,7 +71,7 @@ internal sealed class ReportConverter(ConfiguredCatalog configured, FieldTypeReg
             checks.Add(check);
         }
 
-        return new ReportCheck(checks, new FeedConversion(output.WrittenSpan.ToArray(), indexOfLine, problems, null));
+        return new ReportCheck(checks, new FeedConversion(converted, indexOfLine, problems, null));
     }
 
     private ReportRowCheck Check(
