@@ -48,7 +48,9 @@ internal static class TelemetryHostingExtensions
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddPrometheusExporter();
+                    // Every scrape reads the instruments now: a scrape is cheap, and one served from the exporter's cache
+                    // (300 ms by default) could show an operator or a test figures from before what they just did.
+                    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp is not null)
                 {
                     metrics.AddOtlpExporter(o => o.Endpoint = otlp);
