@@ -56,6 +56,8 @@ function render() {
 /**
  * The catalog says the province's name, which indicators are headlines, the figures on unit cards and their levels.
  * Asked again on every (re)connection, so a changed catalog shows after a server restart; none (404) means no tiles.
+ * A failed request (a node starting, a proxy's 502) is tried again a few seconds later, not only at the next connection:
+ * without the catalog the cards have no figures.
  */
 let catalogRequest = null;
 function loadCatalog() {
@@ -78,7 +80,10 @@ function loadCatalog() {
         return tiles.seedHistory();
       }
     })
-    .catch(err => console.info('wall: the metric catalog is unavailable; it is asked again at the next connection', err))
+    .catch(err => {
+      console.info('wall: the metric catalog is unavailable; it is asked again in 5 s', err);
+      setTimeout(loadCatalog, 5000);
+    })
     .finally(() => { catalogRequest = null; });
   return catalogRequest;
 }
