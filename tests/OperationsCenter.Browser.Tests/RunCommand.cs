@@ -117,8 +117,21 @@ internal sealed class RunCommand : IAsyncDisposable
         }
 
         using var cts = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // What is still running and what it last said, so a slow stop can be told apart from a hung one.
+            var running = Process.Start(new ProcessStartInfo("pgrep", "-af \"OperationsCenter|influxd|redis-server|nginx\"") { RedirectStandardOutput = true })!;
+            var listing = await running.StandardOutput.ReadToEndAsync();
+            throw new Xunit.Sdk.XunitException(
+                $"Expected the command to stop within {timeout.TotalSeconds:0} s of Ctrl-C; still running:\n{listing}\nits output ends:\n{Tail(Output, 6000)}");
+        }
     }
+
+    private static string Tail(string text, int length) => text.Length <= length ? text : text[^length..];
 
     /// <summary>True while something still listens on the port.</summary>
     public static bool Listening(int port)
