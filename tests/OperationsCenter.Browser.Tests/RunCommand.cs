@@ -77,7 +77,9 @@ internal sealed class RunCommand : IAsyncDisposable
     private static RunCommand Launch(string command, int[] ports, Dictionary<string, string> environment)
     {
         var data = Path.Combine(Path.GetTempPath(), "oc-run-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("bash", command)
+        // As from a terminal: a test run started in the background (say, `scripts/test.sh &`) passes SIGINT ignored to
+        // its children, and bash cannot trap a signal it started with ignored, so Ctrl-C would not reach the command.
+        var start = new ProcessStartInfo("env", $"--default-signal=INT bash {command}")
         {
             WorkingDirectory = Checkout.Root,
             RedirectStandardOutput = true,
