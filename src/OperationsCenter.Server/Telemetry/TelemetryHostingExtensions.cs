@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -30,7 +31,12 @@ internal static class TelemetryHostingExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.Configure<MetricsOptions>(configuration.GetSection("OperationsCenter:Metrics"));
-        services.AddMetrics();
+        // The center's meters are made by this host's IMeterFactory and subscribed with a local scope: a provider that
+        // listened by name alone would also take another host's meters in the same process (the test hosts), and lose
+        // its own figures when that host stopped.
+        services.AddMetrics(m => m
+            .EnableMetrics(CenterMetrics.MeterName, scopes: MeterScope.Local)
+            .EnableMetrics(GrainMetrics.MeterName, scopes: MeterScope.Local));
         services.AddSingleton<CenterMetrics>();
         services.AddSingleton<SpoolTraceLinks>();
 
@@ -44,7 +50,7 @@ internal static class TelemetryHostingExtensions
             .ConfigureResource(r => r.AddService("OperationsCenter", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(CenterMetrics.MeterName, GrainMetrics.MeterName, OrleansMeter)
+                metrics.AddMeter(OrleansMeter)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
