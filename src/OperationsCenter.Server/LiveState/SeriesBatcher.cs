@@ -55,7 +55,7 @@ internal sealed class SeriesBatcher
                 for (var v = 0; v < point.ValueCount; v++)
                 {
                     var field = points.ValueOf(point, v, out var value);
-                    pending.Add(FieldName(field), value, point.Timestamp);
+                    pending.Add(series.FieldAt(v, field) ?? FieldName(series, v, field), value, point.Timestamp);
                 }
             }
         }
@@ -111,8 +111,13 @@ internal sealed class SeriesBatcher
         return _series.GetOrAdd(key.ToArray(), new SeriesEntry(id, department, id.PartitionOf(_partitions)));
     }
 
-    private string FieldName(ReadOnlySpan<byte> field) =>
-        _fieldNameByBytes.TryGetValue(field, out var name) ? name : _fieldNames.GetOrAdd(field.ToArray(), Encoding.UTF8.GetString(field));
+    /// <summary>The edge's one string for a field name, remembered by the series for its next point.</summary>
+    private string FieldName(SeriesEntry series, int index, ReadOnlySpan<byte> field)
+    {
+        var name = _fieldNameByBytes.TryGetValue(field, out var known) ? known : _fieldNames.GetOrAdd(field.ToArray(), Encoding.UTF8.GetString(field));
+        series.RememberField(index, field, name);
+        return name;
+    }
 
     /// <summary>The partition's pending batch with its lock held; the caller exits the lock.</summary>
     private PendingPartition Acquire(string department, int partition)

@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+
 namespace OperationsCenter.Server.LiveState;
 
 /// <summary>Compares names kept as UTF-8 bytes (series keys, field names), and finds them by a span of a request without a copy.</summary>
@@ -16,12 +18,8 @@ internal sealed class Utf8Comparer : IEqualityComparer<byte[]>, IAlternateEquali
     public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
 
     /// <inheritdoc />
-    public int GetHashCode(ReadOnlySpan<byte> alternate)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(alternate);
-        return hash.ToHashCode();
-    }
+    /// <remarks>XXH3: vectorized, several times cheaper than <see cref="HashCode.AddBytes"/> on a series key, and it runs once a point.</remarks>
+    public int GetHashCode(ReadOnlySpan<byte> alternate) => unchecked((int)XxHash3.HashToUInt64(alternate));
 
     /// <inheritdoc />
     public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();

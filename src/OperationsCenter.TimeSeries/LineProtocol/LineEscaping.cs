@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace OperationsCenter.TimeSeries.LineProtocol;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace OperationsCenter.TimeSeries.LineProtocol;
 /// </summary>
 internal static class LineEscaping
 {
+    private static readonly SearchValues<byte> MeasurementSpecials = SearchValues.Create(", "u8);
+    private static readonly SearchValues<byte> KeySpecials = SearchValues.Create(",= "u8);
+
     /// <summary>True for the characters a measurement name escapes: comma and space.</summary>
     public static bool IsMeasurementSpecial(byte c) => c is (byte)',' or (byte)' ';
 
@@ -62,8 +67,17 @@ internal static class LineEscaping
     /// <returns>The number of bytes written (at most <c>2 * source.Length</c>).</returns>
     public static int EscapeName(ReadOnlySpan<byte> source, Span<byte> destination, bool measurement)
     {
-        var n = 0;
-        foreach (var c in source)
+        // Most names escape nothing: one vectorized search, then a copy.
+        var first = source.IndexOfAny(measurement ? MeasurementSpecials : KeySpecials);
+        if (first < 0)
+        {
+            source.CopyTo(destination);
+            return source.Length;
+        }
+
+        source[..first].CopyTo(destination);
+        var n = first;
+        foreach (var c in source[first..])
         {
             if (measurement ? IsMeasurementSpecial(c) : IsKeySpecial(c))
             {
