@@ -127,10 +127,11 @@ internal sealed class LineIngestor(
 
         // One vectorized pass over the body; only a body that fails it has its lines searched for the bad byte.
         var utf8 = System.Text.Unicode.Utf8.IsValid(body);
+        var fieldTypesSeen = new FieldTypeMemo(fieldTypes);
         var reader = new LineProtocolReader(body, precision, new LineProtocolScratch(), _lineLimits);
         while (reader.Read())
         {
-            if (Refusal(ref reader, departmentBytes, department, window, precision, utf8, out var reason) is { } problem)
+            if (Refusal(ref reader, departmentBytes, department, window, precision, utf8, fieldTypesSeen, out var reason) is { } problem)
             {
                 // The line itself, for the department's page (a few hundred bytes are enough to recognise it).
                 var raw = reader.RawLine;
@@ -262,7 +263,7 @@ internal sealed class LineIngestor(
     /// <summary>Why a line is refused, or null when it is accepted.</summary>
     private LineProblem? Refusal(
         ref LineProtocolReader reader, byte[] departmentBytes, string department, (long Earliest, long Latest) window, Precision precision, bool utf8,
-        out RefusalReason reason)
+        FieldTypeMemo fieldTypesSeen, out RefusalReason reason)
     {
         reason = RefusalReason.Invalid;
         if (!reader.IsValid)
@@ -298,7 +299,7 @@ internal sealed class LineIngestor(
 
         for (var i = 0; i < reader.FieldCount; i++)
         {
-            if (fieldTypes.Conflict(reader.Measurement, reader.FieldKey(i), reader.FieldKindAt(i)) is { } known)
+            if (fieldTypesSeen.Conflict(reader.Measurement, i, reader.FieldKey(i), reader.FieldKindAt(i)) is { } known)
             {
                 reason = RefusalReason.FieldType;
                 return TypeConflict(reader.LineNumber, Encoding.UTF8.GetString(reader.FieldKey(i)), Encoding.UTF8.GetString(reader.Measurement), reader.FieldKindAt(i), known);
