@@ -14,6 +14,10 @@ public sealed class WallPublisher
 {
     private readonly Lock _gate = new();
     private Dictionary<string, SeriesUpdate> _series = new(StringComparer.Ordinal);
+
+    // The series dictionary taken by the last batch, emptied for the next: with thousands of busy series a new one per
+    // interval would grow through every size to the large object heap, four times a second.
+    private Dictionary<string, SeriesUpdate>? _spareSeries;
     private Dictionary<string, DepartmentStatus> _departments = new(StringComparer.Ordinal);
     private Dictionary<string, AlertView> _alerts = new(StringComparer.Ordinal);
     private List<AlertNotice> _notices = [];
@@ -73,11 +77,19 @@ public sealed class WallPublisher
             alerts = _alerts;
             notices = _notices;
             _notices = [];
-            _series = new(StringComparer.Ordinal);
+            _series = _spareSeries ?? new(StringComparer.Ordinal);
+            _spareSeries = null;
             _departments = new(StringComparer.Ordinal);
             _alerts = new(StringComparer.Ordinal);
         }
 
-        return new WallBatch([.. series.Values], [.. departments.Values], [.. alerts.Values], [.. notices]);
+        var batch = new WallBatch([.. series.Values], [.. departments.Values], [.. alerts.Values], [.. notices]);
+        series.Clear();
+        lock (_gate)
+        {
+            _spareSeries = series;
+        }
+
+        return batch;
     }
 }

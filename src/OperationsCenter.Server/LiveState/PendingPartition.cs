@@ -49,5 +49,14 @@ internal sealed class PendingPartition(string department, int partition)
     }
 
     /// <summary>The batches for the partition grain (after sealing).</summary>
-    public ImmutableArray<SeriesBatch> ToBatches() => [.. _series.Values.Select(s => s.ToBatch())];
+    public ImmutableArray<SeriesBatch> ToBatches()
+    {
+        var batches = ImmutableArray.CreateBuilder<SeriesBatch>(_series.Count);
+        foreach (var series in _series.Values)
+        {
+            batches.Add(series.ToBatch());
+        }
+
+        return batches.MoveToImmutable();
+    }
 }

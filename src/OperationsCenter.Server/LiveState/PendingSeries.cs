@@ -32,7 +32,16 @@ internal sealed class PendingSeries(SeriesEntry series)
     }
 
     /// <summary>The batch for the series' partition (after sealing).</summary>
-    public SeriesBatch ToBatch() => new(series.Id, Points, [.. _fields.Select(f => f.ToSample())]);
+    public SeriesBatch ToBatch()
+    {
+        var samples = ImmutableArray.CreateBuilder<FieldSample>(_fields.Count);
+        foreach (var field in _fields)
+        {
+            samples.Add(field.ToSample());
+        }
+
+        return new(series.Id, Points, samples.MoveToImmutable());
+    }
 
     private sealed class PendingField(string name, long bucket)
     {

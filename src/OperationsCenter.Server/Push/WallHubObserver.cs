@@ -15,6 +15,11 @@ internal sealed class WallHubObserver(IHubContext<WallHub> hub, WallReadModel mo
     /// <summary>The <c>channel</c> tag of leader notices pushed to the leader view.</summary>
     public const string HubChannel = "hub";
 
+    // Series per seriesUpdated message. SignalR serializes a group message once into one array: a batch of every
+    // series of a busy province (megabytes) would land on the large object heap four times a second and cost gen 2
+    // collections; messages of this size stay small objects, and a page merges them as it merges one.
+    private const int SeriesPerMessage = 200;
+
     /// <inheritdoc />
     public async Task OnWallBatch(WallBatch batch)
     {
@@ -23,7 +28,11 @@ internal sealed class WallHubObserver(IHubContext<WallHub> hub, WallReadModel mo
         {
             // Only wall pages show series, and only the series the model keeps: a page shows the same after a reconnect.
             // The leader view would only log that it has no handler.
-            await hub.Clients.Group(WallMessages.WallGroup).SendAsync(WallMessages.SeriesUpdated, shown);
+            var wall = hub.Clients.Group(WallMessages.WallGroup);
+            for (var start = 0; start < shown.Length; start += SeriesPerMessage)
+            {
+                await wall.SendAsync(WallMessages.SeriesUpdated, shown.Slice(start, Math.Min(SeriesPerMessage, shown.Length - start)));
+            }
         }
 
         if (!batch.Departments.IsEmpty)
