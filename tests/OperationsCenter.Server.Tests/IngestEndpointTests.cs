@@ -26,6 +26,25 @@ public sealed class IngestEndpointTests(CenterFixture fixture)
     }
 
     [Fact]
+    public async Task A_series_whose_points_name_other_fields_or_the_same_in_another_order_keeps_each_value_under_its_name()
+    {
+        using var client = Host.CreateClient();
+
+        // Same series, fields reordered, dropped, added and a string among them, in one body and across requests.
+        using var first = await client.SendAsync(Send.Lines("/write?db=ioc&precision=s",
+            "t_fieldsets,desk=main a=1,b=2,c=3 1700000000\nt_fieldsets,desk=main c=30,a=10 1700000001\nt_fieldsets,desk=other b=7 1700000001", Key));
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        using var second = await client.SendAsync(Send.Lines("/write?db=ioc&precision=s",
+            "t_fieldsets,desk=main note=\"x\",b=20,d=4 1700000002\nt_fieldsets,desk=other a=5,b=8 1700000002", Key));
+        Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
+
+        var series = await LiveState.AwaitSeriesAsync(Host, "t_fieldsets", s => s.GetArrayLength() == 2 && LiveState.Field(s, "d") == 4 && LiveState.Field(s, "a", 1) == 5,
+            "both series with the second request's values");
+        Assert.Equal([10d, 20, 30, 4], new[] { "a", "b", "c", "d" }.Select(f => LiveState.Field(series, f)!.Value));
+        Assert.Equal([5d, 8], new[] { "a", "b" }.Select(f => LiveState.Field(series, f, 1)!.Value));
+    }
+
+    [Fact]
     public async Task A_token_header_write_becomes_live_state_tagged_with_the_keys_department()
     {
         using var client = Host.CreateClient();

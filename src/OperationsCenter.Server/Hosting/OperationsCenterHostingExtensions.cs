@@ -23,6 +23,8 @@ using OperationsCenter.Server.Security;
 using OperationsCenter.Server.Silences;
 using OperationsCenter.Server.Telemetry;
 
+using Orleans.Configuration;
+
 namespace OperationsCenter.Server.Hosting;
 
 /// <summary>Registrations and endpoint mappings of the one host: silo, API, hub and wall.</summary>
@@ -35,7 +37,10 @@ public static class OperationsCenterHostingExtensions
         builder.AddSettingsFile();
         builder.UseOrleans(silo => silo.ConfigureEndpointsFrom(configuration).AddClusteringDefaults(configuration).AddAlertStorage(configuration).AddOrleansDashboardFrom(configuration)
             // Counts the grain calls made for the wall's read model, so "a snapshot costs no grain call" is measured.
-            .AddOutgoingGrainCallFilter<WallGrainCalls>());
+            .AddOutgoingGrainCallFilter<WallGrainCalls>()
+            // The directory cache is sized up front (1,000,000 entries by default, 9 MB); the center has hundreds of
+            // partition grains plus its alerts per node.
+            .Configure<GrainDirectoryOptions>(o => o.CacheSize = configuration.GetValue("Orleans:GrainDirectory:CacheSize", 100_000)));
 
         builder.AddSecurity();
         builder.AddCatalog();

@@ -15,8 +15,11 @@ internal sealed class SeriesBatcher
     private readonly int _partitions;
     private readonly ConcurrentDictionary<byte[], SeriesEntry> _series = new(Utf8Comparer.Instance);
     private readonly ConcurrentDictionary<byte[], SeriesEntry>.AlternateLookup<ReadOnlySpan<byte>> _seriesByKey;
-    private readonly ConcurrentDictionary<byte[], string> _fieldNames = new(Utf8Comparer.Instance);
-    private readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _fieldNameByBytes;
+    private readonly ConcurrentDictionary<byte[], FieldName> _fieldNames = new(Utf8Comparer.Instance);
+    private readonly ConcurrentDictionary<byte[], FieldName>.AlternateLookup<ReadOnlySpan<byte>> _fieldNameByBytes;
+
+    // Series' field lists by their names joined with line breaks (which no name holds): one array per list, not per series.
+    private readonly ConcurrentDictionary<string, FieldName[]> _fieldLists = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Department, int Partition), PendingPartition> _pending = new();
 
     public SeriesBatcher(IOptions<SeriesPartitions> partitions)
@@ -111,12 +114,30 @@ internal sealed class SeriesBatcher
         return _series.GetOrAdd(key.ToArray(), new SeriesEntry(id, department, id.PartitionOf(_partitions)));
     }
 
-    /// <summary>The edge's one string for a field name, remembered by the series for its next point.</summary>
+    /// <summary>The edge's one string for a field name; the series remembers it at <paramref name="index"/> for its next point.</summary>
     private string FieldName(SeriesEntry series, int index, ReadOnlySpan<byte> field)
     {
-        var name = _fieldNameByBytes.TryGetValue(field, out var known) ? known : _fieldNames.GetOrAdd(field.ToArray(), Encoding.UTF8.GetString(field));
-        series.RememberField(index, field, name);
-        return name;
+        if (!_fieldNameByBytes.TryGetValue(field, out var name))
+        {
+            var utf8 = field.ToArray();
+            name = _fieldNames.GetOrAdd(utf8, new FieldName(utf8, Encoding.UTF8.GetString(field)));
+        }
+
+        var fields = series.Fields.AsSpan().ToArray();
+        if (index >= fields.Length)
+        {
+            Array.Resize(ref fields, index + 1);
+        }
+
+        fields[index] = name;
+
+        // A gap (a point whose earlier numeric field was new) is left for that field's own miss to fill.
+        if (!fields.Contains(null))
+        {
+            series.Fields = _fieldLists.GetOrAdd(string.Join('\n', fields.Select(f => f.Name)), fields);
+        }
+
+        return name.Name;
     }
 
     /// <summary>The partition's pending batch with its lock held; the caller exits the lock.</summary>

@@ -7,15 +7,18 @@ internal sealed class SeriesEntry(SeriesId id, string department, int partition)
 {
     private int _announced;
 
-    // The field names of its last point, in order: a series' points name the same fields in the same order, so a
-    // point's names are matched here by position instead of looked up. Replaced whole, never changed in place.
-    private FieldName[] _fields = [];
-
     public SeriesId Id => id;
 
     public string Department => department;
 
     public int Partition => partition;
+
+    /// <summary>
+    /// The field names of its last point, in order: a series' points name the same fields in the same order, so a
+    /// point's names are matched here by position instead of looked up. Shared by the series of the same fields, and
+    /// replaced whole, never changed in place.
+    /// </summary>
+    public FieldName[] Fields { get; set; } = [];
 
     /// <summary>True the first time it is asked: the department is told of a series once per process.</summary>
     public bool Announce() => Interlocked.Exchange(ref _announced, 1) == 0;
@@ -23,22 +26,7 @@ internal sealed class SeriesEntry(SeriesId id, string department, int partition)
     /// <summary>The edge's string for <paramref name="utf8"/> when the series' last point had it at <paramref name="index"/>.</summary>
     public string? FieldAt(int index, ReadOnlySpan<byte> utf8)
     {
-        var fields = _fields;
+        var fields = Fields;
         return index < fields.Length && utf8.SequenceEqual(fields[index].Utf8) ? fields[index].Name : null;
     }
-
-    /// <summary>Remembers <paramref name="name"/> at <paramref name="index"/> for the series' next point.</summary>
-    public void RememberField(int index, ReadOnlySpan<byte> utf8, string name)
-    {
-        var fields = _fields.AsSpan().ToArray();
-        if (index >= fields.Length)
-        {
-            Array.Resize(ref fields, index + 1);
-        }
-
-        fields[index] = new FieldName(utf8.ToArray(), name);
-        _fields = fields;
-    }
-
-    private readonly record struct FieldName(byte[] Utf8, string Name);
 }
