@@ -64,6 +64,7 @@ internal static class LatencyBenchmark
         var running = feed.RunAsync(stop.Token);
 
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+        await SettleAsync(center);
         var (cpuBefore, clientCpuBefore) = (center.CpuTime, Process.GetCurrentProcess().TotalProcessorTime);
         var (sentBefore, failedBefore, refusedBefore) = (feed.Sent, sender.Failures, answers.Count(HttpStatusCode.TooManyRequests));
         var clock = Stopwatch.StartNew();
@@ -83,5 +84,33 @@ internal static class LatencyBenchmark
 
         var lastFailure = sender.LastFailure is { Length: > 200 } text ? text[..200] + "…" : sender.LastFailure;
         return new LatencyResult(options, sent, elapsed, failed, refused, lastFailure, [.. latencies.Order()], cpu, clientCpu);
+    }
+
+    /// <summary>
+    /// Waits, a minute at most, until the server's CPU at the offered load stops falling (tiered compilation of a
+    /// fresh process goes on for a while after the load starts, at up to a third of the CPU): the measured window is
+    /// then the running center's.
+    /// </summary>
+    private static async Task SettleAsync(BenchTarget center)
+    {
+        var window = TimeSpan.FromSeconds(5);
+        var waited = Stopwatch.StartNew();
+        var start = center.CpuTime;
+        await Task.Delay(window);
+        var previous = center.CpuTime - start;
+        while (waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            start = center.CpuTime;
+            await Task.Delay(window);
+            var current = center.CpuTime - start;
+            if (current >= previous * 0.9)
+            {
+                break;
+            }
+
+            previous = current;
+        }
+
+        Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] server CPU settled after {waited.Elapsed.TotalSeconds:F0} s more");
     }
 }

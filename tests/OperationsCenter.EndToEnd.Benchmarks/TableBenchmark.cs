@@ -16,20 +16,21 @@ internal static class TableBenchmark
         await using var influx = await InfluxProcess.StartAsync();
 
         var throughput = !options.Runs("throughput") ? null : await Measured<ThroughputResult>.RunAsync("throughput",
-            () => ThroughputBenchmark.MeasureAsync(influx, options.Points, options.LinesPerBody, options.Series, options.Clients, options.Nodes), r => r.Describe());
+            () => ThroughputBenchmark.MeasureAsync(influx, options.Points, options.LinesPerBody, options.Series, options.Clients, options.Nodes, options.Rounds), r => r.Describe());
 
         var latency = new List<Measured<LatencyResult>>();
         foreach (var rate in options.Runs("latency") ? options.LatencyRates : [])
         {
+            // The center stores into InfluxDB meanwhile, as in production: InfluxDB's CPU is on the same cores. Into an
+            // InfluxDB of its own: the one of the throughput part compacts its millions of points for minutes after.
+            await using var store = await InfluxProcess.StartAsync();
             var database = "latency" + rate.ToString(CultureInfo.InvariantCulture);
-            await influx.CreateDatabaseAsync(database);
-
-            // The center stores into InfluxDB meanwhile, as in production: InfluxDB's CPU is on the same cores.
+            await store.CreateDatabaseAsync(database);
             var load = new LatencyOptions(rate, options.LatencySeconds, options.LatencySeries, options.BatchesPerSecond, options.LatencyWarmup, options.Nodes);
             latency.Add(await Measured<LatencyResult>.RunAsync($"latency at {rate:N0} points/s",
                 () => LatencyBenchmark.MeasureAsync(load, new Dictionary<string, string?>
                 {
-                    ["OperationsCenter:Influx:Url"] = influx.Url.ToString(),
+                    ["OperationsCenter:Influx:Url"] = store.Url.ToString(),
                     ["OperationsCenter:Influx:Database"] = database,
                 }), r => r.Describe()));
         }

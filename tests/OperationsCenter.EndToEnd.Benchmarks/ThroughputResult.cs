@@ -16,6 +16,9 @@ internal sealed record ThroughputResult(
     TimeSpan Cpu,
     double RemoteMessages)
 {
+    /// <summary>Every round of the run this result was chosen from (the median by ratio); empty for a single round.</summary>
+    public IReadOnlyList<ThroughputResult> Rounds { get; init; } = [];
+
     /// <summary>Points/s InfluxDB took straight from the senders.</summary>
     public double DirectRate => Points / Direct.TotalSeconds;
 
@@ -40,5 +43,6 @@ internal sealed record ThroughputResult(
           points in InfluxDB:       {PointsInInflux:N0} of {Points:N0}
           center CPU:               {Cpu.TotalSeconds:F1} s, {CpuPerMillion:F2} CPU s per million points
           cross-node messages:      {RemoteMessages:N0}, {RemoteMessages / Points:F3} per point (Orleans messages sent between nodes, responses and membership included)
+          rounds (the median by ratio above): {string.Join("; ", Rounds.Select(r => $"direct {r.DirectRate:N0}/s, stored {r.StoredRate:N0}/s, ratio {r.Ratio:F2}, {r.CpuPerMillion:F2} CPU-s/M"))}
         """);
 }
