@@ -49,16 +49,21 @@ internal sealed partial class SpoolDrainer(
         var settings = options.Value;
         var next = spool.CheckpointOffset;
         var inflight = new Queue<(SpoolBatch Batch, Task Shipped)>();
+        var shipped = new List<SpoolBatch>();
+        void Fill()
+        {
+            while (inflight.Count < settings.Concurrency && spool.Read(next, settings.MaxBatchBytes) is { } batch)
+            {
+                inflight.Enqueue((batch, ShipBatchAsync(batch, stoppingToken)));
+                next = batch.Next;
+            }
+        }
+
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                while (inflight.Count < settings.Concurrency && spool.Read(next, settings.MaxBatchBytes) is { } batch)
-                {
-                    inflight.Enqueue((batch, ShipBatchAsync(batch, stoppingToken)));
-                    next = batch.Next;
-                }
-
+                Fill();
                 if (inflight.Count == 0)
                 {
                     await spool.WaitForDataAsync(next, stoppingToken);
@@ -68,17 +73,29 @@ internal sealed partial class SpoolDrainer(
                     continue;
                 }
 
-                var (shipped, task) = inflight.Peek();
-                await task;
-                spool.Checkpoint(shipped.Next, shipped.Points);
-                status.Shipped(shipped.Points, DateTimeOffset.UtcNow);
-                metrics.Drained(shipped.Points);
-                inflight.Dequeue().Batch.Dispose();
+                // The oldest batch, then every later one already written: the checkpoint only moves over a prefix.
+                await inflight.Peek().Shipped;
+                while (inflight.Count > 0 && inflight.Peek().Shipped.IsCompleted)
+                {
+                    var (batch, task) = inflight.Dequeue();
+                    shipped.Add(batch);
+                    await task;
+                }
+
+                // InfluxDB gets the next batches before the checkpoint's fsync, and one fsync covers them all.
+                Fill();
+                var points = shipped.Sum(b => b.Points);
+                spool.Checkpoint(shipped[^1].Next, points);
+                status.Shipped(points, DateTimeOffset.UtcNow);
+                metrics.Drained(points);
+                shipped.ForEach(b => b.Dispose());
+                shipped.Clear();
             }
         }
         finally
         {
             // Batches still in flight are abandoned with the loop; let their writes finish before their buffers go back.
+            shipped.ForEach(b => b.Dispose());
             foreach (var (batch, task) in inflight)
             {
                 await task.ContinueWith(_ => batch.Dispose(), TaskScheduler.Default);
