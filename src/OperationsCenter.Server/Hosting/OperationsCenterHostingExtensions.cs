@@ -22,7 +22,6 @@ using OperationsCenter.Server.Push;
 using OperationsCenter.Server.Security;
 using OperationsCenter.Server.Silences;
 using OperationsCenter.Server.Telemetry;
-
 using Orleans.Configuration;
 
 namespace OperationsCenter.Server.Hosting;

@@ -58,7 +58,7 @@ internal sealed class SeriesBatcher
                 for (var v = 0; v < point.ValueCount; v++)
                 {
                     var field = points.ValueOf(point, v, out var value);
-                    pending.Add(series.FieldAt(v, field) ?? FieldName(series, v, field), value, point.Timestamp);
+                    pending.Add(series.FieldAt(v, field) ?? InternFieldName(series, v, field), value, point.Timestamp);
                 }
             }
         }
@@ -115,7 +115,7 @@ internal sealed class SeriesBatcher
     }
 
     /// <summary>The edge's one string for a field name; the series remembers it at <paramref name="index"/> for its next point.</summary>
-    private string FieldName(SeriesEntry series, int index, ReadOnlySpan<byte> field)
+    private string InternFieldName(SeriesEntry series, int index, ReadOnlySpan<byte> field)
     {
         if (!_fieldNameByBytes.TryGetValue(field, out var name))
         {
@@ -131,7 +131,8 @@ internal sealed class SeriesBatcher
 
         fields[index] = name;
 
-        // A gap (a point whose earlier numeric field was new) is left for that field's own miss to fill.
+        // Another writer of the series may have put a shorter list meanwhile: a list with a gap is not kept, the next
+        // point's misses fill it.
         if (!fields.Contains(null))
         {
             series.Fields = _fieldLists.GetOrAdd(string.Join('\n', fields.Select(f => f.Name)), fields);
