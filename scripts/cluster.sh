@@ -73,19 +73,19 @@ done
 
 for k in $(seq 1 "$nodes"); do
   for _ in $(seq 1 120); do
-    curl -fs -o /dev/null "${node_urls[k - 1]}/ping" && break
+    center_answers "${node_urls[k - 1]}" && break
     kill -0 "${node_pids[k - 1]}" 2>/dev/null || { echo "node $k stopped; the end of $data/node-$k.log:" >&2; tail -n 30 "$data/node-$k.log" >&2; exit 1; }
     sleep 0.5
   done
-  curl -fs -o /dev/null "${node_urls[k - 1]}/ping" || { echo "node $k did not answer; see $data/node-$k.log" >&2; exit 1; }
+  center_answers "${node_urls[k - 1]}" || { echo "node $k did not answer; see $data/node-$k.log" >&2; exit 1; }
 done
 
 # nginx in front, with a generated configuration of its own (the machine's nginx service is not touched).
 conf=$(scripts/cluster-nginx.sh "$port" "$data/nginx" "${node_urls[@]}")
 "$(command -v nginx || echo /usr/sbin/nginx)" -p "$data/nginx" -c "$conf" > "$data/nginx.log" 2>&1 &
 front_pids+=($!)
-for _ in $(seq 1 60); do curl -fs -o /dev/null "$url/ping" && break; sleep 0.5; done
-curl -fs -o /dev/null "$url/ping" || { echo "nginx did not start; see $data/nginx.log and $data/nginx/error.log" >&2; exit 1; }
+for _ in $(seq 1 60); do center_answers "$url" && break; sleep 0.5; done
+center_answers "$url" || { echo "nginx did not start; see $data/nginx.log and $data/nginx/error.log" >&2; exit 1; }
 
 if [ -z "${OPERATIONSCENTER_NO_FEED:-}" ]; then
   dotnet src/OperationsCenter.Simulator/bin/Release/net10.0/OperationsCenter.Simulator.dll --url "$url" > "$data/simulator.log" 2>&1 &

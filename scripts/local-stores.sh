@@ -32,3 +32,9 @@ start_local_stores() {
     export OperationsCenter__Alerts__Redis=127.0.0.1:$redis_port
   fi
 }
+
+# Whether the center itself answers at the URL $1: its /ping names it, so another server that took the port (InfluxDB
+# answers /ping too) is not mistaken for it while the center is still starting or failed to bind.
+center_answers() {
+  [[ "$(curl -fsI "$1/ping" 2>/dev/null)" == *"X-Influxdb-Build: OperationsCenter"* ]]
+}

@@ -35,10 +35,11 @@ server=$!
 pids+=($server)
 
 for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "$url/ping" && break
+  center_answers "$url" && break
   kill -0 "$server" 2>/dev/null || { echo "the server stopped; see its output above" >&2; exit 1; }
   sleep 0.5
 done
+center_answers "$url" || { echo "the center did not answer at $url; see its output above" >&2; exit 1; }
 
 dotnet src/OperationsCenter.Simulator/bin/Release/net10.0/OperationsCenter.Simulator.dll --url "$url" &
 pids+=($!)

@@ -43,7 +43,8 @@ internal sealed class RunCommand : IAsyncDisposable
     /// <summary>Starts the run command from the checkout's root.</summary>
     public static RunCommand Start()
     {
-        int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
+        // InfluxDB's RPC port is its HTTP port + 2 (scripts/local-stores.sh): a block of three keeps both reserved.
+        int[] ports = [FreePort.Next(), FreePort.Block(3), FreePort.Next()];
         return Launch("scripts/run.sh", ports, new Dictionary<string, string>
         {
             ["OPERATIONSCENTER_URL"] = $"http://127.0.0.1:{ports[0]}",
@@ -63,7 +64,7 @@ internal sealed class RunCommand : IAsyncDisposable
         // cluster.sh numbers node K's ports base + K: whole blocks of free ports, one for HTTP (nginx at the base), one
         // for silos and one for gateways.
         var (front, silo, gateway) = (FreePort.Block(nodes + 1), FreePort.Block(nodes + 1), FreePort.Block(nodes + 1));
-        int[] ports = [front, .. Enumerable.Range(1, nodes).Select(k => front + k), FreePort.Next(), FreePort.Next()];
+        int[] ports = [front, .. Enumerable.Range(1, nodes).Select(k => front + k), FreePort.Block(3), FreePort.Next()];
         return Launch($"scripts/cluster.sh {nodes}", ports, new Dictionary<string, string>
         {
             ["OPERATIONSCENTER_CLUSTER_PORT"] = front.ToString(),

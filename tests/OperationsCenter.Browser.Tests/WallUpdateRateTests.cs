@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Playwright;
 using OperationsCenter.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -23,15 +24,18 @@ public sealed class WallUpdateRateTests(BrowserFixture browser, ITestOutputHelpe
     private static readonly TimeSpan Burst = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The longest the picture may freeze. A frame is 16.7 ms at 60 Hz; an operator sees a stall as a hitch in the
-    /// clock and the values from about a tenth of a second on. The browser here shares two cores with the server and
-    /// the test that drive it (and with other builds), so the operating system alone can hold a frame back by tens of
-    /// milliseconds: 200 ms (twelve frames) is what only the page's own work, or a re-render of everything, would cause.
+    /// The most CPU one task of the page may take. A frame is 16.7 ms at 60 Hz; an operator sees a stall as a hitch in
+    /// the clock and the values from about a tenth of a second on; 200 ms (twelve frames) of work in one task is what a
+    /// re-render of everything would cost (28 ms measured here at most).
     /// </summary>
-    private const double MaxFrameGapMs = 200;
+    private const double MaxTaskWorkMs = 200;
 
-    /// <summary>Main-thread tasks over 50 ms (the Long Tasks API's own cut) may take at most this share of the burst.</summary>
-    private const double MaxLongTaskShare = 0.10;
+    /// <summary>
+    /// The share of the burst the page's main thread may spend working (its CPU time, whatever the machine's load):
+    /// 17 % measured here (5 % for the idle page, drawing its clock), so most of the thread stays free for frames;
+    /// re-rendering the cards for each update would take all of it.
+    /// </summary>
+    private const double MaxPageWorkShare = 0.30;
 
     [Fact]
     public async Task Fifty_updates_a_second_do_not_stall_frames_and_the_last_values_written_show()
@@ -54,6 +58,7 @@ public sealed class WallUpdateRateTests(BrowserFixture browser, ITestOutputHelpe
             await wall.ExpectFieldValueAsync(dep, WallPage.SeriesKey("dossiers", dep, "desk", desk), "received", "0");
         }
 
+        var work = await MainThreadWork.StartAsync(wall.Page);
         await StartMonitorAsync(wall);
 
         var last = new int[writers.Length];
@@ -90,21 +95,21 @@ public sealed class WallUpdateRateTests(BrowserFixture browser, ITestOutputHelpe
 
         var stats = JsonSerializer.Deserialize<FrameStats>(await wall.Page.EvaluateAsync<string>("() => JSON.stringify(window.__frameMonitor.stop())"), JsonSerializerOptions.Web)
             ?? throw new XunitException("Expected the page's frame monitor to report.");
+        var tasks = await work.StopAsync();
+        var (pageWorkMs, longestWorkMs) = (tasks.Sum(), tasks.DefaultIfEmpty(0).Max());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"frames: {stats.Frames} in {stats.DurationMs:0} ms, max gap {stats.MaxGapMs:0.0} ms, p99 gap {stats.P99GapMs:0.0} ms, gaps > 50 ms: {stats.GapsOver50}; " +
             $"long tasks: {stats.LongTasks} totalling {stats.LongTaskMs:0} ms (longest {stats.LongestTaskMs:0} ms); " +
-            $"cards created or removed: {stats.CardsChanged}; series rows created or removed: {stats.SeriesRowsChanged}"));
+            $"page main thread: {tasks.Count} tasks, {pageWorkMs:0} ms CPU, longest {longestWorkMs:0.0} ms CPU; cards created or removed: {stats.CardsChanged}; series rows created or removed: {stats.SeriesRowsChanged}"));
 
         Assert.True(stats.Frames > 0, "Expected the page to draw frames during the burst (requestAnimationFrame never ran).");
-        // What the wall answers for is its own work on the main thread: no task of the page holds a frame back that long,
-        // and frames keep coming. A single long gap with no long task of the page's in it is the machine's (a loaded CI
-        // machine starves the browser now and then), so the gaps are judged at their 99th percentile.
-        Assert.True(stats.LongestTaskMs <= MaxFrameGapMs,
-            $"Expected no task of the page to block frames over {MaxFrameGapMs} ms while {rate:0} updates/s arrived; the longest took {stats.LongestTaskMs:0} ms.");
-        Assert.True(stats.P99GapMs <= MaxFrameGapMs,
-            $"Expected 99% of frame gaps under {MaxFrameGapMs} ms while {rate:0} updates/s arrived; the 99th percentile was {stats.P99GapMs:0.0} ms (longest {stats.MaxGapMs:0.0} ms, {stats.GapsOver50} gaps over 50 ms).");
-        Assert.True(stats.LongTaskMs <= stats.DurationMs * MaxLongTaskShare,
-            $"Expected long tasks (> 50 ms) to take at most {MaxLongTaskShare:P0} of the {stats.DurationMs:0} ms burst; they took {stats.LongTaskMs:0} ms in {stats.LongTasks} tasks (longest {stats.LongestTaskMs:0} ms).");
+        // What the wall answers for is its own work on the main thread, measured as CPU time: a loaded machine (CI runs
+        // the server tests beside these) starves the browser, which stretches tasks and frame gaps in wall-clock time
+        // without the page doing more. The wall-clock figures above are printed for the record.
+        Assert.True(longestWorkMs <= MaxTaskWorkMs,
+            $"Expected no task of the page to hold frames back over {MaxTaskWorkMs} ms of work while {rate:0} updates/s arrived; the longest took {longestWorkMs:0} ms of CPU.");
+        Assert.True(pageWorkMs <= stats.DurationMs * MaxPageWorkShare,
+            $"Expected the page's main thread to work at most {MaxPageWorkShare:P0} of the {stats.DurationMs:0} ms burst while {rate:0} updates/s arrived; it worked {pageWorkMs:0} ms in {tasks.Count} tasks.");
 
         // Updating what changed: no card or series row is rebuilt for a new value.
         Assert.True(stats.CardsChanged == 0, $"Expected value updates to patch department cards in place; {stats.CardsChanged} cards were created or removed during the burst.");
