@@ -5,7 +5,7 @@ namespace OperationsCenter.Grains.Series;
 /// <param name="Value">Latest value.</param>
 /// <param name="Time">Timestamp of that value.</param>
 [GenerateSerializer, Immutable]
-public sealed record FieldLatest(
+public readonly record struct FieldLatest(
     [property: Id(0)] string Name,
     [property: Id(1)] double Value,
     [property: Id(2)] DateTimeOffset Time);

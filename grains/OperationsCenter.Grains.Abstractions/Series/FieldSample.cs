@@ -13,7 +13,7 @@ namespace OperationsCenter.Grains.Series;
 /// <param name="Last">Value of the newest point (by timestamp).</param>
 /// <param name="LastTime">Timestamp of the newest point, nanoseconds since the Unix epoch.</param>
 [GenerateSerializer, Immutable]
-public sealed record FieldSample(
+public readonly record struct FieldSample(
     [property: Id(0)] string Field,
     [property: Id(1)] long BucketStart,
     [property: Id(2)] long Count,

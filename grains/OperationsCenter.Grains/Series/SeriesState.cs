@@ -62,10 +62,18 @@ internal sealed class SeriesState(SeriesId id, SeriesName name)
     }
 
     /// <summary>What the wall is pushed: every field's latest value.</summary>
-    public SeriesUpdate ToUpdate() => new(
-        Id.Key, Name.Measurement, Name.Department, Name.Tags,
-        [.. Fields.Select(f => new FieldLatest(f.Name, f.Latest, UnixNanos.ToDateTimeOffset(f.LatestTime)))],
-        HasValues ? UnixNanos.ToDateTimeOffset(LastTime()) : DateTimeOffset.MinValue);
+    public SeriesUpdate ToUpdate()
+    {
+        // Made for every changed series on every flush: one array, no enumerator.
+        var fields = ImmutableArray.CreateBuilder<FieldLatest>(Fields.Length);
+        foreach (var field in Fields)
+        {
+            fields.Add(new FieldLatest(field.Name, field.Latest, UnixNanos.ToDateTimeOffset(field.LatestTime)));
+        }
+
+        return new(Id.Key, Name.Measurement, Name.Department, Name.Tags, fields.MoveToImmutable(),
+            HasValues ? UnixNanos.ToDateTimeOffset(LastTime()) : DateTimeOffset.MinValue);
+    }
 
     /// <summary>The value rules (threshold, window, rate, ratio) of <paramref name="rules"/> that match this series, worked out once per rule set.</summary>
     public ImmutableArray<AlertRule> ValueRules(ImmutableArray<AlertRule> rules)
