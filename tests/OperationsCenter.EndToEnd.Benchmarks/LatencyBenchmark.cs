@@ -83,7 +83,7 @@ internal static class LatencyBenchmark
         await Task.Delay(1000); // let the last push arrive
 
         var lastFailure = sender.LastFailure is { Length: > 200 } text ? text[..200] + "…" : sender.LastFailure;
-        return new LatencyResult(options, sent, elapsed, failed, refused, lastFailure, [.. latencies.Order()], cpu, clientCpu);
+        return new LatencyResult(options, sent, elapsed, failed, refused, lastFailure, [.. latencies.Order()], cpu, clientCpu) { OtherAnswers = answers.Others() };
     }
 
     /// <summary>

@@ -14,6 +14,11 @@ internal sealed class StatusTally() : DelegatingHandler(new SocketsHttpHandler()
     /// <summary>Answers with <paramref name="status"/> so far.</summary>
     public long Count(HttpStatusCode status) => _counts.GetValueOrDefault(status);
 
+    /// <summary>Answers other than 2xx and 429 so far, as "503 ×16, 500 ×1"; empty when none.</summary>
+    public string Others() => string.Join(", ", _counts
+        .Where(c => (int)c.Key is < 200 or >= 300 && c.Key != HttpStatusCode.TooManyRequests)
+        .OrderBy(c => c.Key).Select(c => $"{(int)c.Key} ×{c.Value}"));
+
     /// <summary>Every answer so far.</summary>
     public long Total => _counts.Values.Sum();
 

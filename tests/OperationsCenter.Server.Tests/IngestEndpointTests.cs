@@ -45,6 +45,25 @@ public sealed class IngestEndpointTests(CenterFixture fixture)
     }
 
     [Fact]
+    public async Task Points_of_a_series_merged_at_the_edge_before_a_flush_all_count_in_its_windows()
+    {
+        using var client = Host.CreateClient();
+
+        // One request: the edge merges the four into one sample of the bucket before the partition grain sees them.
+        using var response = await client.SendAsync(Send.Lines("/write?db=ioc", "t_merged,desk=main v=1\nt_merged,desk=main v=5\nt_merged,desk=main v=3\nt_merged,desk=main v=2", Key));
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+
+        var series = await LiveState.AwaitSeriesAsync(Host, "t_merged", s => LiveState.Field(s, "v") is not null, "the series t_merged");
+        var window = series[0].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "v")
+            .GetProperty("windows").EnumerateArray().First();
+        Assert.Equal(4, window.GetProperty("count").GetInt64());
+        Assert.Equal(11, window.GetProperty("sum").GetDouble());
+        Assert.Equal(1, window.GetProperty("min").GetDouble());
+        Assert.Equal(5, window.GetProperty("max").GetDouble());
+        Assert.Equal(2, LiveState.Field(series, "v"));
+    }
+
+    [Fact]
     public async Task A_token_header_write_becomes_live_state_tagged_with_the_keys_department()
     {
         using var client = Host.CreateClient();

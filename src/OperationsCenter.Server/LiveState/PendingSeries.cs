@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using OperationsCenter.Grains.Series;
 
 namespace OperationsCenter.Server.LiveState;
@@ -6,6 +7,8 @@ namespace OperationsCenter.Server.LiveState;
 /// <summary>What one series received since the last flush, merged per field and window bucket (under its partition's lock).</summary>
 internal sealed class PendingSeries(SeriesEntry series)
 {
+    // Values, not objects: every busy series makes a new batch every flush interval, and each object of it would live
+    // until the flush, long enough for the GC to promote it.
     private readonly List<PendingField> _fields = new(4);
 
     public long Points { get; private set; }
@@ -17,7 +20,7 @@ internal sealed class PendingSeries(SeriesEntry series)
     public void Add(string field, double value, long timestamp)
     {
         var bucket = WindowBuckets.Of(timestamp);
-        foreach (var pending in _fields)
+        foreach (ref var pending in CollectionsMarshal.AsSpan(_fields))
         {
             if (ReferenceEquals(pending.Name, field) && pending.Bucket == bucket)
             {
@@ -43,7 +46,7 @@ internal sealed class PendingSeries(SeriesEntry series)
         return new(series.Id, Points, samples.MoveToImmutable());
     }
 
-    private sealed class PendingField(string name, long bucket)
+    private struct PendingField(string name, long bucket)
     {
         private long _count;
         private double _sum;
@@ -52,9 +55,9 @@ internal sealed class PendingSeries(SeriesEntry series)
         private double _last;
         private long _lastTime = long.MinValue;
 
-        public string Name => name;
+        public readonly string Name => name;
 
-        public long Bucket => bucket;
+        public readonly long Bucket => bucket;
 
         public void Add(double value, long timestamp)
         {
@@ -69,6 +72,6 @@ internal sealed class PendingSeries(SeriesEntry series)
             }
         }
 
-        public FieldSample ToSample() => new(name, bucket, _count, _sum, _min, _max, _last, _lastTime);
+        public readonly FieldSample ToSample() => new(name, bucket, _count, _sum, _min, _max, _last, _lastTime);
     }
 }
