@@ -56,10 +56,26 @@ public sealed class MainThreadWork
                 throw new XunitException("Expected the trace to name the renderer's main thread (CrRendererMain).");
             }
 
-            return [.. _events
+            // Outermost tasks only: a task run inside another (a nested run loop) is part of the other's time already.
+            var tasks = new List<double>();
+            foreach (var thread in _events
                 .Where(e => Text(e, "ph") == "X" && e.TryGetProperty("tdur", out _)
                     && mainThreads.Contains((e.GetProperty("pid").GetInt64(), e.GetProperty("tid").GetInt64())))
-                .Select(e => e.GetProperty("tdur").GetDouble() / 1000)];
+                .Select(e => (Thread: e.GetProperty("tid").GetInt64(), Start: e.GetProperty("ts").GetDouble(), End: e.GetProperty("ts").GetDouble() + e.GetProperty("dur").GetDouble(), Cpu: e.GetProperty("tdur").GetDouble()))
+                .GroupBy(e => e.Thread))
+            {
+                var outerEnd = double.MinValue;
+                foreach (var task in thread.OrderBy(e => e.Start).ThenByDescending(e => e.End))
+                {
+                    if (task.Start >= outerEnd)
+                    {
+                        tasks.Add(task.Cpu / 1000);
+                        outerEnd = task.End;
+                    }
+                }
+            }
+
+            return tasks;
         }
     }
 
