@@ -68,12 +68,14 @@ internal static class LatencyBenchmark
         var (cpuBefore, clientCpuBefore) = (center.CpuTime, Process.GetCurrentProcess().TotalProcessorTime);
         var (sentBefore, failedBefore, refusedBefore) = (feed.Sent, sender.Failures, answers.Count(HttpStatusCode.TooManyRequests));
         var clock = Stopwatch.StartNew();
+        var windowStart = answers.NowMs;
         Volatile.Write(ref from, LoadFeed.NowMs());
 
         await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
         Volatile.Write(ref to, LoadFeed.NowMs());
         var sent = feed.Sent - sentBefore;
         var elapsed = clock.Elapsed;
+        var windowEnd = answers.NowMs;
         await stop.CancelAsync();
         await running;
         var cpu = center.CpuTime - cpuBefore;
@@ -83,7 +85,7 @@ internal static class LatencyBenchmark
         await Task.Delay(1000); // let the last push arrive
 
         var lastFailure = sender.LastFailure is { Length: > 200 } text ? text[..200] + "…" : sender.LastFailure;
-        return new LatencyResult(options, sent, elapsed, failed, refused, lastFailure, [.. latencies.Order()], cpu, clientCpu) { OtherAnswers = answers.Others() };
+        return new LatencyResult(options, sent, elapsed, failed, refused, lastFailure, [.. latencies.Order()], cpu, clientCpu) { OtherAnswers = answers.Others(), RequestTimes = answers.Timing(windowStart, windowEnd) };
     }
 
     /// <summary>

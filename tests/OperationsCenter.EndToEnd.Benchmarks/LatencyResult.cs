@@ -21,6 +21,9 @@ internal sealed record LatencyResult(LatencyOptions Options, long Sent, TimeSpan
     /// </summary>
     public string OtherAnswers { get; init; } = "";
 
+    /// <summary>How long the requests of the window took to be answered, and when those refused were sent.</summary>
+    public string RequestTimes { get; init; } = "";
+
     /// <summary>Points/s actually sent: below the asked rate when the sender could not keep up.</summary>
     public double OfferedRate => Sent / Elapsed.TotalSeconds;
 
@@ -34,6 +37,7 @@ internal sealed record LatencyResult(LatencyOptions Options, long Sent, TimeSpan
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"""
         Ingest → SignalR latency ({BenchTarget.Describe(Options.Nodes)}; simulator load mode: {Options.Series} series over {DemoDepartments.Instance.Ids.Count} departments, {Options.BatchesPerSecond} batches/s of {Options.Rate / Options.BatchesPerSecond} points, one request per department)
           offered:   {OfferedRate:F0} points/s of {Options.Rate} asked{(OfferedInFull ? "" : " (NOT offered in full: the sender fell behind)")} for {Elapsed.TotalSeconds:F1} s; {Failed} failed requests, {Refused} of them 429{(LastFailure is null || Failed == 0 ? "" : $" (last: {LastFailure})")}{(OtherAnswers.Length == 0 ? "" : $"; other answers over the run: {OtherAnswers}")}
+          requests:  {RequestTimes}
           received:  {Latencies.Length} field values at the hub client
           latency:   p50 {Quantile(0.50):F0} ms, p90 {Quantile(0.90):F0} ms, p99 {Quantile(0.99):F0} ms, max {(Latencies.Length > 0 ? Latencies[^1] : double.NaN):F0} ms
           CPU:       {ServerCpu.TotalSeconds:F1} s for the server(s) ({ServerCpu.TotalSeconds / (Sent / 1e6):F1} s per million points), {ClientCpu.TotalSeconds:F1} s for the feed and hub client

@@ -70,8 +70,13 @@ internal static class ThroughputBenchmark
         {
             // New points each round (InfluxDB would only overwrite the same ones), built before any clock starts.
             var bodies = LineBodies.Build(departments.Ids, points, linesPerBody, series, LineBodies.FirstTimestampNs + 2L * round * points, tagged: true);
+            await QuietAsync(influx, center);
+            var influxBefore = InfluxCpu(influx);
             var directTime = await BodySender.SendAllAsync(bodies, concurrency, body => BodySender.PostAsync(http, direct, body.Tagged!, null));
 
+            var influxDirect = InfluxCpu(influx) - influxBefore;
+            await QuietAsync(influx, center);
+            influxBefore = InfluxCpu(influx);
             var cpuBefore = center.CpuTime;
             var messagesBefore = await center.RemoteMessagesAsync();
             var clock = Stopwatch.StartNew();
@@ -94,12 +99,51 @@ internal static class ThroughputBenchmark
             await center.AwaitShippedAsync(shipped);
             var stored = clock.Elapsed;
             var cpu = center.CpuTime - cpuBefore;
+            var influxStored = InfluxCpu(influx) - influxBefore;
             var remote = await center.RemoteMessagesAsync() - messagesBefore;
             var counted = await influx.CountAsync("center", LoadLines.Measurement, "f0");
-            results.Add(new ThroughputResult(points, series, linesPerBody, concurrency, nodes, directTime, accepted, stored, counted - inInflux, cpu, remote));
+            results.Add(new ThroughputResult(points, series, linesPerBody, concurrency, nodes, directTime, accepted, stored, counted - inInflux, cpu, remote)
+            {
+                InfluxCpuDirect = influxDirect,
+                InfluxCpuStored = influxStored,
+            });
             inInflux = counted;
         }
 
         return results.OrderBy(r => r.Ratio).ElementAt(results.Count / 2) with { Rounds = results };
+    }
+
+    private static TimeSpan InfluxCpu(InfluxProcess influx)
+    {
+        using var influxd = Process.GetProcessById(influx.ProcessId);
+        return influxd.TotalProcessorTime;
+    }
+
+    /// <summary>
+    /// Waits, a minute at most, until InfluxDB and the center are idle (under a tenth of a core over half a second).
+    /// InfluxDB snapshots and compacts what it was just sent for seconds after a write returns: without the wait each
+    /// side would pay for the other's last points, and the ratio would follow who went first.
+    /// </summary>
+    private static async Task QuietAsync(InfluxProcess influx, BenchTarget center)
+    {
+        using var influxd = Process.GetProcessById(influx.ProcessId);
+        TimeSpan Busy()
+        {
+            influxd.Refresh();
+            return influxd.TotalProcessorTime + center.CpuTime;
+        }
+
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            var before = Busy();
+            await Task.Delay(500);
+            if (Busy() - before < TimeSpan.FromMilliseconds(50))
+            {
+                return;
+            }
+        }
+
+        Console.Error.WriteLine("[throughput] InfluxDB and the center were still busy after a minute; measuring anyway");
     }
 }

@@ -19,6 +19,12 @@ internal sealed record ThroughputResult(
     /// <summary>Every round of the run this result was chosen from (the median by ratio); empty for a single round.</summary>
     public IReadOnlyList<ThroughputResult> Rounds { get; init; } = [];
 
+    /// <summary>InfluxDB's CPU time while it took the points straight from the senders.</summary>
+    public TimeSpan InfluxCpuDirect { get; init; }
+
+    /// <summary>InfluxDB's CPU time while the center stored the same points: more than direct when the center's writes cost it more.</summary>
+    public TimeSpan InfluxCpuStored { get; init; }
+
     /// <summary>Points/s InfluxDB took straight from the senders.</summary>
     public double DirectRate => Points / Direct.TotalSeconds;
 
@@ -43,6 +49,6 @@ internal sealed record ThroughputResult(
           points in InfluxDB:       {PointsInInflux:N0} of {Points:N0}
           center CPU:               {Cpu.TotalSeconds:F1} s, {CpuPerMillion:F2} CPU s per million points
           cross-node messages:      {RemoteMessages:N0}, {RemoteMessages / Points:F3} per point (Orleans messages sent between nodes, responses and membership included)
-          rounds (the median by ratio above): {string.Join("; ", Rounds.Select(r => $"direct {r.DirectRate:N0}/s, stored {r.StoredRate:N0}/s, ratio {r.Ratio:F2}, {r.CpuPerMillion:F2} CPU-s/M"))}
+          rounds (the median by ratio above): {string.Join("; ", Rounds.Select(r => $"direct {r.DirectRate:N0}/s, stored {r.StoredRate:N0}/s, ratio {r.Ratio:F2}, {r.CpuPerMillion:F2} CPU-s/M, InfluxDB {r.InfluxCpuDirect.TotalSeconds:F1} / {r.InfluxCpuStored.TotalSeconds:F1} CPU-s"))}
         """);
 }

@@ -18,8 +18,16 @@ public sealed class IngestConcurrencyOptions
     /// </summary>
     public int QueueLimit { get; set; } = 1000;
 
-    /// <summary>Ingest requests in flight for one department, reading its body included; past it, 429 at once (it does not queue). 0 turns the cap off.</summary>
+    /// <summary>Ingest requests in flight for one department, reading its body included; past it and <see cref="QueuePerDepartment"/>, 429. 0 turns the cap off.</summary>
     public int MaxRequestsPerDepartment { get; set; } = 4;
+
+    /// <summary>
+    /// A department's requests that wait, before their bodies are read, for one of its <see cref="MaxRequestsPerDepartment"/>;
+    /// past them, 429 at once. A moment's stall of the disk or the cores (an fsync that takes longer, InfluxDB compacting
+    /// on the same machine) then slows a department's steady stream instead of refusing it; a waiting request holds a
+    /// connection, not a body. 0: none wait.
+    /// </summary>
+    public int QueuePerDepartment { get; set; } = 16;
 
     /// <summary>
     /// Bytes of request bodies held at once, being read or waiting for a slot (after gzip decompression); past it, 429.

@@ -22,8 +22,8 @@ internal static class IngestErrors
             IngestRefusal.Rate => $"too many requests for department \"{department}\": the limit is {rate.RequestsPerSecond} requests per second " +
                                   $"with bursts of {Math.Max(1, rate.Burst)} (OperationsCenter:Ingest:RateLimit)",
             IngestRefusal.DepartmentInFlight => $"too many requests in flight for department \"{department}\": the center works on at most " +
-                                                $"{concurrency.MaxRequestsPerDepartment} of a department's requests at once " +
-                                                "(OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment)",
+                                                $"{concurrency.MaxRequestsPerDepartment} of a department's requests at once, with " +
+                                                $"{Math.Max(0, concurrency.QueuePerDepartment)} waiting (OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment, QueuePerDepartment)",
             IngestRefusal.Bytes => $"the center holds {concurrency.MaxBufferedBytes / (1024 * 1024)} MiB of request bodies for all departments " +
                                    "together, its limit (OperationsCenter:Ingest:Concurrency:MaxBufferedBytes)",
             _ => $"too many requests in flight: the center works on at most {concurrency.MaxRequests} ingest requests at once, " +

@@ -6,7 +6,7 @@ namespace OperationsCenter.Server.Ingest;
 
 /// <summary>
 /// The limits a department's ingest request passes, in order: before its body, the department's token bucket (rate)
-/// and its concurrency limiter (requests in flight, no queue); while its body is read, the center's byte budget; once
+/// and its concurrency limiter (requests in flight, a short queue in front); while its body is read, the center's byte budget; once
 /// read, the center's processing slots (a queue in front). Held here, not by the rate limiter middleware, because the
 /// middleware drops a partition's limiter once it looks idle: a department's in-flight count must live as long as its
 /// requests, and the center's are shared by every department. Only departments with a key get limiters.
@@ -57,7 +57,12 @@ internal sealed class IngestLimiters(IOptions<IngestOptions> options) : IDisposa
                 })
                 : null,
             _concurrency.MaxRequestsPerDepartment > 0
-                ? new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = _concurrency.MaxRequestsPerDepartment, QueueLimit = 0 })
+                ? new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = _concurrency.MaxRequestsPerDepartment,
+                    QueueLimit = Math.Max(0, _concurrency.QueuePerDepartment),
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                })
                 : null));
         RateLimiter[] chain = [.. new RateLimiter?[] { own.Rate, own.InFlight }.OfType<RateLimiter>()];
         return RateLimiter.CreateChained(chain);

@@ -7,41 +7,43 @@ using OperationsCenter.Testing;
 namespace OperationsCenter.Server.Tests.Ingest;
 
 /// <summary>
-/// The caps on ingest requests in flight, on a real server with them set low: a department past its own cap gets 429
-/// while another department is still served; a body still being sent holds no processing slot; and past the center's
+/// The caps on ingest requests in flight, on a real server with them set low: a department past its own cap and queue
+/// gets 429 while another department is still served, and its waiting requests are kept; a body still being sent holds no processing slot; and past the center's
 /// byte budget for bodies a request is refused, naming it.
 /// </summary>
 public sealed class ConcurrencyLimitTests
 {
     [Fact]
-    public async Task Requests_past_a_departments_in_flight_cap_get_429_while_other_departments_are_served_and_admitted_data_is_kept()
+    public async Task Requests_past_a_departments_in_flight_cap_and_queue_get_429_while_other_departments_are_served_and_waiting_ones_are_kept()
     {
         await using var host = await CenterHost.StartAsync(new Dictionary<string, string?>
         {
             ["OperationsCenter:Ingest:Concurrency:MaxRequests"] = "2",
             ["OperationsCenter:Ingest:Concurrency:QueueLimit"] = "0",
             ["OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment"] = "1",
+            ["OperationsCenter:Ingest:Concurrency:QueuePerDepartment"] = "2",
         });
         using var client = host.CreateClient();
 
         // so-noi-vu's first request is admitted and stays in flight until its body is released.
         await using var first = await HeldRequest.StartAsync(host, "so-noi-vu", "t_inflight,desk=a1 v=1\n", "t_inflight,desk=a2 v=2\n");
 
-        // Its agents fire more at once: each is refused, says why and when to retry, and nothing of it is kept.
-        var flood = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            client.SendAsync(Send.Lines(i % 2 == 0 ? "/write?db=ioc" : "/api/v2/write?bucket=ioc", $"t_inflight,desk=refused{i} v=1", host.KeyFor("so-noi-vu")))));
-        foreach (var refused in flood)
+        // Its agents fire six more at once: two wait for the department's slot, the other four are refused at once, say
+        // why and when to retry, and nothing of them is kept.
+        var flood = Enumerable.Range(0, 6).Select(i =>
+            client.SendAsync(Send.Lines(i % 2 == 0 ? "/write?db=ioc" : "/api/v2/write?bucket=ioc", $"t_inflight,desk=f{i} v=1", host.KeyFor("so-noi-vu")))).ToList();
+        var refused = await Await.UntilAsync(
+            () => Task.FromResult(flood.Where(t => t.IsCompleted).ToList()), done => done.Count >= 4, "four of so-noi-vu's six extra requests refused at once");
+        foreach (var answer in refused)
         {
-            using (refused)
-            {
-                var text = await refused.Content.ReadAsStringAsync();
-                Assert.True(refused.StatusCode == HttpStatusCode.TooManyRequests, $"expected 429 past so-noi-vu's cap, got {(int)refused.StatusCode}: {text}");
-                Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "a 429 must carry Retry-After in whole seconds");
-                var root = JsonDocument.Parse(text).RootElement;
-                var message = (root.TryGetProperty("error", out var v1) ? v1 : root.GetProperty("message")).GetString();
-                Assert.Contains("too many requests in flight for department \"so-noi-vu\": the center works on at most 1 of a department's requests at once " +
-                                "(OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment)", message);
-            }
+            using var response = await answer;
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.TooManyRequests, $"expected 429 past so-noi-vu's cap and queue, got {(int)response.StatusCode}: {text}");
+            Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "a 429 must carry Retry-After in whole seconds");
+            var root = JsonDocument.Parse(text).RootElement;
+            var message = (root.TryGetProperty("error", out var v1) ? v1 : root.GetProperty("message")).GetString();
+            Assert.Contains("too many requests in flight for department \"so-noi-vu\": the center works on at most 1 of a department's requests at once, " +
+                            "with 2 waiting (OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment, QueuePerDepartment)", message);
         }
 
         // Another department still gets through.
@@ -59,7 +61,13 @@ public sealed class ConcurrencyLimitTests
             Assert.Equal(HttpStatusCode.NoContent, await second.FinishAsync());
         }
 
+        // The two that waited are served, one after the other, once the held request is done.
         Assert.Equal(HttpStatusCode.NoContent, await first.FinishAsync());
+        foreach (var waited in flood.Except(refused))
+        {
+            using var response = await waited;
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
 
         // Slots are given back: so-noi-vu is served again.
         using (var again = await client.SendAsync(Send.Lines("/write?db=ioc", "t_inflight,desk=a3 v=3", host.KeyFor("so-noi-vu"))))
@@ -67,8 +75,10 @@ public sealed class ConcurrencyLimitTests
             Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         }
 
-        var series = await LiveState.AwaitSeriesAsync(host, "t_inflight", s => s.GetArrayLength() == 7, "the admitted requests' seven desks");
-        Assert.Equal(["a1", "a2", "a3", "b", "b1", "b2", "c"], series.EnumerateArray().Select(s => s.GetProperty("tags").GetProperty("desk").GetString()).Order());
+        var series = await LiveState.AwaitSeriesAsync(host, "t_inflight", s => s.GetArrayLength() == 9, "the admitted requests' nine desks");
+        var desks = series.EnumerateArray().Select(s => s.GetProperty("tags").GetProperty("desk").GetString()).Order().ToList();
+        Assert.Equal(["a1", "a2", "a3", "b", "b1", "b2", "c"], desks.Where(d => !d!.StartsWith('f')));
+        Assert.Equal(2, desks.Count(d => d!.StartsWith('f')));
     }
 
     [Fact]
