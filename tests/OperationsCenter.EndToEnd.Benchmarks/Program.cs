@@ -5,13 +5,13 @@ using OperationsCenter.EndToEnd.Benchmarks;
 //   --table       issue 15's whole performance table in one run (markdown, with the run's cores, date and commit):
 //                 throughput and CPU, latency at each rate with 429s counted, memory at each series count, snapshot time.
 //                 [--quick] scales everything down (about two minutes; to check the command, not to quote)
-//                 [--points 1000000] [--lines 5000] [--series 10000] [--clients 4] [--nodes N] [--rounds 3]
+//                 [--points 1000000] [--lines 5000] [--series 10000] [--clients 4] [--nodes N] [--rounds 5]
 //                 [--latency-rates 10000,50000] [--latency-series 5000] [--batches-per-second 20] [--seconds 20] [--warmup 30]
 //                 [--memory-series 100000,1000000] [--snapshot-series 100000] [--snapshots 5]
 //                 [--parts throughput,latency,memory]: only those parts (the snapshot goes with memory)
 //   --latency     ingest → SignalR latency at a fixed rate: [--rate 10000] [--seconds 20] [--series 1000] [--batches-per-second 20] [--nodes N]
 //                 (the default when no mode is given)
-//   --throughput  ingest → InfluxDB sustained rate against InfluxDB's direct rate, the median of [--rounds 3] back-to-back pairs:
+//   --throughput  ingest → InfluxDB sustained rate against InfluxDB's direct rate, the median of [--rounds 5] back-to-back pairs:
 //                 [--points 1000000] [--lines 5000] [--series 10000] [--clients 4]
 //                 [--nodes N]: N cluster nodes on one Redis behind nginx instead of one process
 //   --spool       spool append throughput and fsync latency
@@ -25,7 +25,7 @@ if (arguments.Has("--table"))
 }
 else if (arguments.Has("--throughput"))
 {
-    Console.WriteLine(await ThroughputBenchmark.RunAsync(arguments.Int("--points", 1_000_000), arguments.Int("--lines", 5_000), arguments.Int("--series", 10_000), arguments.Int("--clients", 4), arguments.Int("--nodes", 0), arguments.Int("--rounds", 3)));
+    Console.WriteLine(await ThroughputBenchmark.RunAsync(arguments.Int("--points", 1_000_000), arguments.Int("--lines", 5_000), arguments.Int("--series", 10_000), arguments.Int("--clients", 4), arguments.Int("--nodes", 0), arguments.Int("--rounds", 5)));
 }
 else if (arguments.Has("--alert-restart"))
 {

@@ -38,7 +38,7 @@ internal sealed record TableOptions(
             Value("--series", 10_000, 10_000),
             Value("--clients", 4, 4),
             Value("--nodes", 0, 0),
-            Value("--rounds", 3, 1),
+            Value("--rounds", 5, 1),
             args.Ints("--latency-rates", "10000,50000"),
             Value("--latency-series", 5_000, 5_000),
             Value("--batches-per-second", 20, 20),
