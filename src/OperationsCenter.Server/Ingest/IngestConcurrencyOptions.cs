@@ -22,12 +22,13 @@ public sealed class IngestConcurrencyOptions
     public int MaxRequestsPerDepartment { get; set; } = 4;
 
     /// <summary>
-    /// A department's requests that wait, before their bodies are read, for one of its <see cref="MaxRequestsPerDepartment"/>;
-    /// past them, 429 at once. A moment's stall of the disk or the cores (an fsync that takes longer, InfluxDB compacting
-    /// on the same machine) then slows a department's steady stream instead of refusing it; a waiting request holds a
-    /// connection, not a body. 0: none wait.
+    /// A department's HTTP requests that wait, before the center reads their bodies, for one of its
+    /// <see cref="MaxRequestsPerDepartment"/>; past them, 429 at once. A moment's stall of the disk or the cores (an fsync
+    /// that takes longer, InfluxDB compacting on the same machine) then slows a department's steady stream instead of
+    /// refusing it. A waiting request holds its connection and what Kestrel reads ahead of its body (at most
+    /// <c>MaxRequestBufferSize</c>, 1 MiB), not a body buffer of the center. MQTT messages never wait. 0: none wait.
     /// </summary>
-    public int QueuePerDepartment { get; set; } = 16;
+    public int QueuePerDepartment { get; set; } = 8;
 
     /// <summary>
     /// Bytes of request bodies held at once, being read or waiting for a slot (after gzip decompression); past it, 429.

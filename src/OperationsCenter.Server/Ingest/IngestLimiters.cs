@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace OperationsCenter.Server.Ingest;
 
 /// <summary>
-/// The limits a department's ingest request passes, in order: before its body, the department's token bucket (rate)
-/// and its concurrency limiter (requests in flight, a short queue in front); while its body is read, the center's byte budget; once
+/// The limits a department's ingest request passes, in order: before its body, the department's concurrency limiter
+/// (requests in flight, a short queue in front) and its token bucket (rate); while its body is read, the center's byte budget; once
 /// read, the center's processing slots (a queue in front). Held here, not by the rate limiter middleware, because the
 /// middleware drops a partition's limiter once it looks idle: a department's in-flight count must live as long as its
 /// requests, and the center's are shared by every department. Only departments with a key get limiters.
@@ -64,7 +64,9 @@ internal sealed class IngestLimiters(IOptions<IngestOptions> options) : IDisposa
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 })
                 : null));
-        RateLimiter[] chain = [.. new RateLimiter?[] { own.Rate, own.InFlight }.OfType<RateLimiter>()];
+        // In flight first: the middleware tries at once, then waits, and a token taken by a try that the in-flight cap
+        // then failed would be spent (a bucket takes no token back), charging a request that waits twice.
+        RateLimiter[] chain = [.. new RateLimiter?[] { own.InFlight, own.Rate }.OfType<RateLimiter>()];
         return RateLimiter.CreateChained(chain);
     }
 

@@ -92,7 +92,7 @@ internal sealed class MqttIngest(
                 $"message of {payload.Length} bytes is over the limit of {_options.MaxBodyBytes} bytes (OperationsCenter:Ingest:MaxBodyBytes); nothing of it was stored: send smaller messages"));
         }
 
-        // The department's own limits first, as HTTP does before the body: its rate and its messages in flight.
+        // The department's own limits first, as HTTP does before the body: its messages in flight (they do not wait) and its rate.
         System.Threading.RateLimiting.RateLimiter? chain = null;
         System.Threading.RateLimiting.RateLimitLease? lease = null;
         try
@@ -229,7 +229,8 @@ internal sealed class MqttIngest(
             IngestRefusal.Rate => $"too many messages for department \"{department}\": the limit is {rate.RequestsPerSecond} per second " +
                                   $"with bursts of {Math.Max(1, rate.Burst)} (OperationsCenter:Ingest:RateLimit)",
             IngestRefusal.DepartmentInFlight => $"too many messages in flight for department \"{department}\": at most " +
-                                                $"{concurrency.MaxRequestsPerDepartment} at once (OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment)",
+                                                $"{concurrency.MaxRequestsPerDepartment} at once, its HTTP requests included; a message does not wait " +
+                                                "(OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment)",
             IngestRefusal.Bytes => "the center holds its limit of message and request bodies for all departments together " +
                                    "(OperationsCenter:Ingest:Concurrency:MaxBufferedBytes)",
             _ => $"too many ingest requests at once for all departments together (OperationsCenter:Ingest:Concurrency:MaxRequests)",

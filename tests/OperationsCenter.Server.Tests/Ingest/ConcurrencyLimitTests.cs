@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OperationsCenter.Server.Ingest;
 using OperationsCenter.Testing;
 
 namespace OperationsCenter.Server.Tests.Ingest;
@@ -79,6 +81,41 @@ public sealed class ConcurrencyLimitTests
         var desks = series.EnumerateArray().Select(s => s.GetProperty("tags").GetProperty("desk").GetString()).Order().ToList();
         Assert.Equal(["a1", "a2", "a3", "b", "b1", "b2", "c"], desks.Where(d => !d!.StartsWith('f')));
         Assert.Equal(2, desks.Count(d => d!.StartsWith('f')));
+    }
+
+    [Fact]
+    public async Task A_request_that_waits_for_its_departments_slot_spends_one_token_of_its_rate()
+    {
+        // Three tokens, one request in flight, two waiting: all three are stored. A wait must not also spend a token on
+        // the try before it (a bucket takes no token back), or the second one waiting would be refused for a rate it
+        // never exceeded.
+        await using var host = await CenterHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OperationsCenter:Ingest:RateLimit:RequestsPerSecond"] = "1",
+            ["OperationsCenter:Ingest:RateLimit:Burst"] = "3",
+            ["OperationsCenter:Ingest:Concurrency:MaxRequestsPerDepartment"] = "1",
+            ["OperationsCenter:Ingest:Concurrency:QueuePerDepartment"] = "2",
+        });
+        using var client = host.CreateClient();
+        var limiters = host.Services.GetRequiredService<IngestLimiters>();
+
+        await using var first = await HeldRequest.StartAsync(host, "so-noi-vu", "t_waited,desk=a1 v=1\n", "t_waited,desk=a2 v=2\n");
+        var waiting = Enumerable.Range(0, 2)
+            .Select(i => client.SendAsync(Send.Lines("/write?db=ioc", $"t_waited,desk=w{i} v=1", host.KeyFor("so-noi-vu"))))
+            .ToList();
+        await Await.UntilAsync(
+            () => Task.FromResult(limiters.For("so-noi-vu").GetStatistics()?.CurrentQueuedCount ?? 0), queued => queued == 2 || waiting.Any(t => t.IsCompleted),
+            "so-noi-vu's two requests waiting for its slot");
+        Assert.All(waiting, t => Assert.False(t.IsCompleted, "a request that should wait for so-noi-vu's slot was answered before the held one finished"));
+
+        Assert.Equal(HttpStatusCode.NoContent, await first.FinishAsync());
+        foreach (var answer in waiting)
+        {
+            using var response = await answer;
+            Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"a request that waited got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        await LiveState.AwaitSeriesAsync(host, "t_waited", s => s.GetArrayLength() == 4, "the held request's two desks and the two that waited");
     }
 
     [Fact]
