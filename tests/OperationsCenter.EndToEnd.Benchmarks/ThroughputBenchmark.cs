@@ -87,12 +87,12 @@ internal static class ThroughputBenchmark
             // New points each round (InfluxDB would only overwrite the same ones), built before any clock starts.
             var bodies = LineBodies.Build(departments.Ids, points, linesPerBody, series, LineBodies.FirstTimestampNs + 2L * round * points, tagged: true);
             await QuietAsync(influx, center);
-            var influxBefore = InfluxCpu(influx);
+            var influxBefore = influx.CpuTime;
             var directTime = await BodySender.SendAllAsync(bodies, concurrency, body => BodySender.PostAsync(http, direct, body.Tagged!, null));
 
-            var influxDirect = InfluxCpu(influx) - influxBefore;
+            var influxDirect = influx.CpuTime - influxBefore;
             await QuietAsync(influx, center);
-            influxBefore = InfluxCpu(influx);
+            influxBefore = influx.CpuTime;
             var cpuBefore = center.CpuTime;
             var messagesBefore = await center.RemoteMessagesAsync();
             var clock = Stopwatch.StartNew();
@@ -116,7 +116,7 @@ internal static class ThroughputBenchmark
             var stored = clock.Elapsed;
             var cpu = center.CpuTime - cpuBefore;
             // With the drain alone InfluxDB was restarted: another process, whose CPU does not compare.
-            var influxStored = drainOnly ? TimeSpan.Zero : InfluxCpu(influx) - influxBefore;
+            var influxStored = drainOnly ? TimeSpan.Zero : influx.CpuTime - influxBefore;
             var remote = await center.RemoteMessagesAsync() - messagesBefore;
             var counted = await influx.CountAsync("center", LoadLines.Measurement, "f0");
             results.Add(new ThroughputResult(points, series, linesPerBody, concurrency, nodes, directTime, accepted, stored, counted - inInflux, cpu, remote)
@@ -130,12 +130,6 @@ internal static class ThroughputBenchmark
         return results.OrderBy(r => r.Ratio).ElementAt(results.Count / 2) with { Rounds = results };
     }
 
-    private static TimeSpan InfluxCpu(InfluxProcess influx)
-    {
-        using var influxd = Process.GetProcessById(influx.ProcessId);
-        return influxd.TotalProcessorTime;
-    }
-
     /// <summary>
     /// Waits, a minute at most, until InfluxDB and the center are idle (under a tenth of a core over each of three half-seconds).
     /// InfluxDB snapshots and compacts what it was just sent for seconds after a write returns: without the wait each
@@ -143,12 +137,7 @@ internal static class ThroughputBenchmark
     /// </summary>
     private static async Task QuietAsync(InfluxProcess influx, BenchTarget center)
     {
-        using var influxd = Process.GetProcessById(influx.ProcessId);
-        TimeSpan Busy()
-        {
-            influxd.Refresh();
-            return influxd.TotalProcessorTime + center.CpuTime;
-        }
+        TimeSpan Busy() => influx.CpuTime + center.CpuTime;
 
         // Three quiet half-seconds in a row: InfluxDB looks for compaction work about once a second, so one quiet window
         // can fall between two compactions.

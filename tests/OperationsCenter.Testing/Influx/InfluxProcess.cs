@@ -31,6 +31,17 @@ public sealed class InfluxProcess : IAsyncDisposable
     /// <summary>The id of the running influxd.</summary>
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("influxd is not running.");
 
+    /// <summary>CPU time influxd has used so far (user and system), as <c>CenterProcess.CpuTime</c> gives the center's.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            var process = _process ?? throw new InvalidOperationException("influxd is not running.");
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The directory holding meta, data and wal.</summary>
     public string DataRoot => _root;
 
